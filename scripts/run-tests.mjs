@@ -1,0 +1,20 @@
+// Runs every test/**/*.test.ts with node's built-in test runner (TypeScript via tsx).
+// Node 20's --test takes no globs, so the files are collected here.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+function collect(dir, out) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) { if (name !== 'fixtures') collect(p, out); }
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+const filter = process.argv.slice(2);
+let files = collect('test', []);
+if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

@@ -1,0 +1,99 @@
+import type { EngineDiagnostic, Finding, Fix, Severity } from '../core/findings.js';
+import { LineIndex } from '../core/text.js';
+import { detectLanguage, type DetectedLanguage } from '../languages/detect.js';
+import type { LanguageId } from '../languages/ids.js';
+import { analyzeWithLanguage } from '../languages/support.js';
+import { ALL_RULES } from '../rules/index.js';
+import type { Rule } from '../rules/rule.js';
+import type { AnalyzedDocument, SourceDocument } from './document.js';
+
+/** A rule's severity as configured: a severity, or `off`. */
+export type RuleSetting = Severity | 'off';
+
+/** How a host wants the engine to behave. Every field is optional. */
+export interface EngineOptions {
+  /** Per-rule severity overrides, e.g. `{ "RMQ103": "off", "OSLO103": "error" }`. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Force a language instead of detecting it (`--language`, the editor's mode). */
+  readonly language?: LanguageId;
+  /** Where rule pages live; `<base><CODE>.md` is each diagnostic's link. */
+  readonly docsBaseUrl?: string;
+}
+
+/** A rule that threw: reported to the host's log, never to the user as a finding. */
+export interface InternalError {
+  readonly code: string;
+  readonly error: unknown;
+}
+
+export interface AnalysisResult {
+  readonly document: AnalyzedDocument;
+  readonly diagnostics: readonly EngineDiagnostic[];
+  readonly internalErrors: readonly InternalError[];
+}
+
+export const DEFAULT_DOCS_BASE_URL = 'docs/rules/';
+
+function effectiveSeverity(rule: Rule, finding: Finding, options: EngineOptions): Severity | undefined {
+  const configured = options.rules?.[rule.code];
+  if (configured === 'off') return undefined;
+  return configured ?? finding.severity ?? rule.defaultSeverity;
+}
+
+function toDiagnostic(doc: AnalyzedDocument, rule: Rule, finding: Finding, severity: Severity, docsBase: string): EngineDiagnostic {
+  const fixes: Fix[] = (finding.fixes ?? []).map((f) => ({
+    title: f.title,
+    safe: f.safe,
+    ...(f.preferred ? { preferred: true } : {}),
+    edits: f.edits.map((e) => ({ range: doc.lines.rangeOf(e.span), newText: e.newText })),
+  }));
+  return {
+    code: rule.code,
+    severity,
+    message: finding.message,
+    range: doc.lines.rangeOf(finding.span),
+    span: finding.span,
+    codeDescription: { href: `${docsBase}${rule.code}.md` },
+    source: 'mq-harden',
+    fixes,
+  };
+}
+
+/** Builds the models of a file whose language is known. */
+export function buildDocument(source: SourceDocument, detected: DetectedLanguage): AnalyzedDocument {
+  return analyzeWithLanguage(source, detected, new LineIndex(source.text));
+}
+
+/** Runs every applicable rule over a built document. */
+export function runRules(doc: AnalyzedDocument, options: EngineOptions = {}): AnalysisResult {
+  const diagnostics: EngineDiagnostic[] = [];
+  const internalErrors: InternalError[] = [];
+  const docsBase = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
+  for (const rule of ALL_RULES) {
+    if (!rule.languages.includes(doc.language)) continue;
+    if (options.rules?.[rule.code] === 'off') continue;
+    try {
+      for (const finding of rule.check(doc)) {
+        const severity = effectiveSeverity(rule, finding, options);
+        if (severity) diagnostics.push(toDiagnostic(doc, rule, finding, severity, docsBase));
+      }
+    } catch (error) {
+      // One broken rule must not cost the user the other rules' findings.
+      internalErrors.push({ code: rule.code, error });
+    }
+  }
+  diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return { document: doc, diagnostics, internalErrors };
+}
+
+/**
+ * Analyses one file: detects its language (unless forced), parses it, runs
+ * the rules. Returns `undefined` for a file that is none of ours.
+ */
+export function analyze(source: SourceDocument, options: EngineOptions = {}): AnalysisResult | undefined {
+  const detected: DetectedLanguage | undefined = options.language
+    ? { ...(detectLanguage(source.path, source.text) ?? {}), language: options.language, reason: 'override' }
+    : detectLanguage(source.path, source.text);
+  if (!detected) return undefined;
+  return runRules(buildDocument(source, detected), options);
+}

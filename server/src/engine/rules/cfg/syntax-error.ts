@@ -1,0 +1,40 @@
+import type { Finding } from '../../core/findings.js';
+import type { SyntaxError } from '../../core/parse.js';
+import { spansOverlap } from '../../core/text.js';
+import type { AnalyzedDocument } from '../../analysis/document.js';
+import { LANGUAGE_IDS } from '../../languages/ids.js';
+import type { Rule } from '../rule.js';
+
+/**
+ * In a template, a format error is only reported when no rendering could
+ * avoid it: never in a file with control flow (a loop may place the comma, an
+ * `if` may close the bracket), and never at or right next to an expression,
+ * which may render to anything.
+ */
+function provable(doc: AnalyzedDocument, error: SyntaxError): boolean {
+  const template = doc.template;
+  if (!template || template.spans.length === 0) return true;
+  if (template.hasControlFlow) return false;
+  const text = doc.source.text;
+  // Widen the error over surrounding white space, then see whether it touches a tag.
+  let start = error.span.start;
+  let end = error.span.end;
+  while (start > 0 && /\s/.test(text[start - 1])) start--;
+  while (end < text.length && /\s/.test(text[end])) end++;
+  const widened = { start, end };
+  return !template.spans.some((s) => spansOverlap(s, widened, true));
+}
+
+export const syntaxError: Rule = {
+  code: 'CFG001',
+  name: 'syntax-error',
+  defaultSeverity: 'error',
+  summary: "The format's own parser rejects the text.",
+  languages: LANGUAGE_IDS,
+  *check(doc): Iterable<Finding> {
+    for (const e of doc.template?.errors ?? []) yield { span: e.span, message: e.message };
+    // The real software stops at its first error; later ones are our recovery's guesses.
+    const first = doc.syntaxErrors.find((e) => provable(doc, e));
+    if (first) yield { span: first.span, message: first.message };
+  },
+};
