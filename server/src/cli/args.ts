@@ -1,0 +1,93 @@
+import { SEVERITY_RANK, type Severity } from '../engine/core/findings.js';
+import { isLanguageId, LANGUAGE_IDS, type LanguageId } from '../engine/languages/ids.js';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+/** A parsed `mq-harden check` command line. */
+export interface CheckCommand {
+  readonly kind: 'check';
+  readonly paths: readonly string[];
+  readonly format: OutputFormat;
+  readonly fix: boolean;
+  readonly language?: LanguageId;
+  readonly failOn: Severity;
+}
+
+export type Command = CheckCommand | { readonly kind: 'help' } | { readonly kind: 'version' };
+
+/** A command line that cannot be run: exit code 2 with this message. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: mq-harden check [options] PATH...
+
+Checks message-queue configuration files (RabbitMQ rabbitmq.config, advanced.config,
+rabbitmq.conf; oslo.messaging sections of OpenStack service files; qpidd.conf; and
+their Jinja2/ERB/EPP templates). Directories are searched recursively.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --fix                      apply every safe fix in place and report what changed
+  --language ID              read every file as ${LANGUAGE_IDS.join(' | ')}
+  --fail-on LEVEL            exit 1 when a finding at or above LEVEL remains:
+                             error | warning | information | hint (default: warning)
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or I/O error.`;
+
+function takeValue(argv: readonly string[], i: number, flag: string): string {
+  const v = argv[i + 1];
+  if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  return v;
+}
+
+export function parseArgs(argv: readonly string[]): Command {
+  if (argv.length === 0) throw new UsageError('no command given (try: mq-harden check PATH...)');
+  if (argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { kind: 'help' };
+  if (argv.includes('-v') || argv.includes('--version')) return { kind: 'version' };
+  if (argv[0] !== 'check') throw new UsageError(`unknown command '${argv[0]}' (try: mq-harden check PATH...)`);
+
+  const paths: string[] = [];
+  let format: OutputFormat = 'text';
+  let fix = false;
+  let language: LanguageId | undefined;
+  let failOn: Severity = 'warning';
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = takeValue(argv, i, flag);
+      i++;
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${v}'`);
+        format = v;
+        break;
+      }
+      case '--fix':
+        fix = true;
+        break;
+      case '--language': {
+        const v = value();
+        if (!isLanguageId(v)) throw new UsageError(`--language must be one of ${LANGUAGE_IDS.join(', ')}, not '${v}'`);
+        language = v;
+        break;
+      }
+      case '--fail-on': {
+        const v = value();
+        if (!(v in SEVERITY_RANK)) throw new UsageError(`--fail-on must be error, warning, information or hint, not '${v}'`);
+        failOn = v as Severity;
+        break;
+      }
+      default:
+        if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option '${flag}'`);
+        paths.push(arg);
+    }
+  }
+  if (paths.length === 0) throw new UsageError('no PATH given');
+  return { kind: 'check', paths, format, fix, language, failOn };
+}

@@ -1,0 +1,25 @@
+import type { Severity } from '../../engine/core/findings.js';
+import type { FileReport } from './model.js';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Compiler-style lines, `path:line:col: severity CODE message`, then a summary. */
+export function formatText(reports: readonly FileReport[]): string {
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of reports) {
+    for (const a of r.applied ?? []) lines.push(`${r.path}:${a.line}: fixed ${a.code} ${a.title}`);
+    for (const d of r.diagnostics) {
+      counts[d.severity]++;
+      lines.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`);
+    }
+  }
+  const fixed = reports.reduce((n, r) => n + (r.applied?.length ?? 0), 0);
+  const summary =
+    `${plural(reports.length, 'file')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +
+    `${counts.information} information, ${plural(counts.hint, 'hint')}` + (fixed > 0 ? `; ${plural(fixed, 'fix')} applied` : '');
+  lines.push(summary);
+  return lines.join('\n') + '\n';
+}
