@@ -1,0 +1,152 @@
+/**
+ * The language server: a thin host around the engine. It keeps the open
+ * documents, asks the engine for diagnostics (pushed after a short debounce,
+ * or pulled by clients that support it) and turns the engine's fixes into
+ * code actions.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  createConnection,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import type { EngineOptions } from '../engine/analysis/analyze.js';
+import { fixAll } from '../engine/analysis/fix-all.js';
+import { toLspDiagnostic, toQuickFixes } from './convert.js';
+import { AnalysisCache } from './documents.js';
+import { minimalEdit } from './minimal-edit.js';
+import { readSettings, type ServerSettings } from './settings.js';
+import { uriToPath } from './uri.js';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mq-harden`;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const cache = new AnalysisCache();
+
+let usePull = false;
+let supportsConfiguration = false;
+let settings: ServerSettings = readSettings(undefined);
+let engineOptions: EngineOptions = optionsFrom(settings);
+const timers = new Map<string, NodeJS.Timeout>();
+
+function optionsFrom(s: ServerSettings): EngineOptions {
+  const docsBaseUrl = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href + '/';
+  return { rules: s.rules, docsBaseUrl };
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  usePull = caps.textDocument?.diagnostic !== undefined;
+  supportsConfiguration = caps.workspace?.configuration === true;
+  const init = params.initializationOptions as { debounceMs?: number } | undefined;
+  if (typeof init?.debounceMs === 'number') settings = { ...settings, debounceMs: init.debounceMs };
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+      ...(usePull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: 'mq-harden' },
+  };
+});
+
+async function refreshSettings(): Promise<void> {
+  if (!supportsConfiguration) return;
+  const section: unknown = await connection.workspace.getConfiguration('mq-harden');
+  settings = { ...readSettings(section), debounceMs: settings.debounceMs };
+  engineOptions = optionsFrom(settings);
+  cache.clear();
+  if (usePull) connection.languages.diagnostics.refresh();
+  else for (const doc of documents.all()) publish(doc);
+}
+
+connection.onInitialized(() => {
+  void refreshSettings().catch((e) => connection.console.error(`mq-harden: cannot read settings: ${String(e)}`));
+});
+connection.onDidChangeConfiguration(() => {
+  void refreshSettings().catch((e) => connection.console.error(`mq-harden: cannot read settings: ${String(e)}`));
+});
+
+function analyse(doc: TextDocument) {
+  const result = cache.get(doc, engineOptions);
+  for (const e of result?.internalErrors ?? []) {
+    connection.console.error(`mq-harden: rule ${e.code} failed on ${doc.uri}: ${e.error instanceof Error ? e.error.stack : String(e.error)}`);
+  }
+  return result;
+}
+
+function publish(doc: TextDocument): void {
+  const result = analyse(doc);
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: (result?.diagnostics ?? []).map(toLspDiagnostic) });
+}
+
+function schedule(doc: TextDocument): void {
+  if (usePull) return;
+  const pending = timers.get(doc.uri);
+  if (pending) clearTimeout(pending);
+  timers.set(
+    doc.uri,
+    setTimeout(() => {
+      timers.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (current) publish(current);
+    }, settings.debounceMs),
+  );
+}
+
+documents.onDidOpen((e) => {
+  if (!usePull) publish(e.document); // no wait on open: the user is looking at it now
+});
+documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidClose((e) => {
+  cache.forget(e.document.uri);
+  const pending = timers.get(e.document.uri);
+  if (pending) clearTimeout(pending);
+  if (!usePull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.languages.diagnostics.on((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const items = doc ? (analyse(doc)?.diagnostics ?? []).map(toLspDiagnostic) : [];
+  return { kind: DocumentDiagnosticReportKind.Full, items };
+});
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const result = analyse(doc);
+  if (!result) return [];
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    const start = doc.offsetAt(params.range.start);
+    const end = doc.offsetAt(params.range.end);
+    for (const d of result.diagnostics) {
+      if (d.span.end < start || d.span.start > end) continue;
+      actions.push(...toQuickFixes(doc.uri, d, toLspDiagnostic(d)));
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const fixed = fixAll({ path: uriToPath(doc.uri), text: doc.getText() }, { ...engineOptions, language: result.document.language });
+    if (fixed.applied.length > 0) {
+      actions.push({
+        title: `Fix all safe mq-harden findings (${fixed.applied.length})`,
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [doc.uri]: [minimalEdit(doc, fixed.text)] } },
+      });
+    }
+  }
+  return actions;
+});
+
+documents.listen(connection);
+connection.listen();

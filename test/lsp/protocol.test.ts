@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { startServer, type TestClient } from '../helpers/lsp-client.js';
+
+const URI = 'file:///tmp/mq-harden-lsp-test/rabbitmq.config';
+const BROKEN = `[{rabbit, [{tcp_listeners, []},
+           {ssl_listeners, [5671]},
+          ]}].
+`;
+const DUPLICATED = `[{rabbit, [{tcp_listeners, [5672]},
+           {tcp_listeners, []}
+          ]}].
+`;
+
+let client: TestClient;
+before(async () => {
+  client = await startServer();
+});
+after(async () => {
+  await client.close();
+});
+
+test('publishes the syntax error on open, at the line Erlang reports', async () => {
+  const published = client.nextDiagnostics(URI);
+  await client.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: URI, languageId: 'rabbitmq-config', version: 1, text: BROKEN },
+  });
+  const p = await published;
+  const syntax = p.diagnostics.filter((d) => d.code === 'CFG001');
+  assert.equal(syntax.length, 1, JSON.stringify(p.diagnostics));
+  assert.equal(syntax[0].range.start.line, 2);
+  assert.match(syntax[0].message, /syntax error before: ']'/);
+  assert.equal(syntax[0].source, 'mq-harden');
+  assert.match(syntax[0].codeDescription?.href ?? '', /CFG001\.md$/);
+});
+
+test('an incremental edit updates the diagnostics', async () => {
+  const published = client.nextDiagnostics(URI, (p) => p.version === 2);
+  // Remove the trailing comma on line 1: `{ssl_listeners, [5671]},` → `{ssl_listeners, [5671]}`.
+  const line1 = BROKEN.split('\n')[1];
+  const comma = line1.lastIndexOf(',');
+  await client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: URI, version: 2 },
+    contentChanges: [{ range: { start: { line: 1, character: comma }, end: { line: 1, character: comma + 1 } }, text: '' }],
+  });
+  const p = await published;
+  assert.deepEqual(p.diagnostics.filter((d) => d.code === 'CFG001'), []);
+});
+
+test('code actions carry the fixes of the diagnostics under the cursor, and fix-all', async () => {
+  const published = client.nextDiagnostics(URI, (p) => p.version === 3);
+  await client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: URI, version: 3 },
+    contentChanges: [{ text: DUPLICATED }],
+  });
+  const p = await published;
+  const dup = p.diagnostics.find((d) => d.code === 'CFG004') as Diagnostic | undefined;
+  assert.ok(dup, JSON.stringify(p.diagnostics));
+  assert.equal(dup.range.start.line, 0);
+
+  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: URI },
+    range: dup.range,
+    context: { diagnostics: [dup] },
+  })) as CodeAction[];
+  const quick = actions.find((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === 'CFG004');
+  assert.ok(quick, JSON.stringify(actions));
+  const edits = quick.edit?.changes?.[URI] ?? [];
+  assert.equal(edits.length, 1);
+  assert.equal(edits[0].newText, '');
+
+  const fixAll = (await client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: URI },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  })) as CodeAction[];
+  assert.equal(fixAll.length, 1);
+  assert.equal(fixAll[0].kind, 'source.fixAll.mq-harden');
+});
+
+test('closing a document clears its diagnostics', async () => {
+  const published = client.nextDiagnostics(URI);
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+  assert.deepEqual((await published).diagnostics, []);
+});
+
+test('a client with pull diagnostics gets them by request, with nothing pushed', async () => {
+  const pull = await startServer({ textDocument: { diagnostic: { dynamicRegistration: false } } });
+  try {
+    let pushed = 0;
+    pull.connection.onNotification('textDocument/publishDiagnostics', () => pushed++);
+    const uri = 'file:///tmp/mq-harden-lsp-test/pull/rabbitmq.config';
+    await pull.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'rabbitmq-config', version: 1, text: BROKEN },
+    });
+    const report = (await pull.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as {
+      kind: string;
+      items: Diagnostic[];
+    };
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.items.map((d) => d.code), ['CFG001']);
+    assert.equal(pushed, 0);
+  } finally {
+    await pull.close();
+  }
+});
