@@ -1,0 +1,34 @@
+/**
+ * Syntax error messages, worded after cuttlefish's own
+ * ("Syntax error in FILE after line N column C, parsing incomplete"), with
+ * the reason cuttlefish leaves out.
+ *
+ * cuttlefish's parser reads whole lines and stops before the first line it
+ * cannot read, so `line` is that line (1-based) and the column is always 1.
+ */
+export function syntaxErrorMessage(line: number, reason: string): string {
+  return `Syntax error after line ${line} column 1, parsing incomplete: ${reason}`;
+}
+
+/** Why a line failed, for {@link syntaxErrorMessage}. */
+export const reasons = {
+  noKey: (found: string) =>
+    found === '' ? 'expected a key' : `expected a key, a '#' comment or a blank line, found ${quoteChar(found)}`,
+  badKeyChar: (found: string) =>
+    `${quoteChar(found)} cannot appear in a key (keys are dot-separated words of letters, digits, '_' and '-')`,
+  danglingDot: () => "a key cannot end with '.' or contain '..'",
+  noEquals: (key: string) => `expected '=' after the key '${key}'`,
+  noValue: (key: string) => `'${key}' has no value (write '' for an empty one)`,
+  afterQuoted: () => 'unexpected text after the quoted value (only a # comment may follow it)',
+  unclosedMultiline: () => "''' opens a multi-line value that is never closed",
+  includeNoPath: () => 'expected a file or glob after include',
+  includeBadChar: (found: string) =>
+    `${quoteChar(found)} cannot appear in an include path (letters, digits, '-', '_', '.', '*' and '/' only)`,
+  includeTrailing: () => "unexpected text after the include path (not even spaces may follow it, only a '#' comment)",
+} as const;
+
+function quoteChar(c: string): string {
+  if (c === '\t') return 'a tab';
+  if (c === ' ') return 'a space';
+  return `'${c}'`;
+}
