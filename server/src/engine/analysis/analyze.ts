@@ -91,9 +91,11 @@ export function runRules(doc: AnalyzedDocument, options: EngineOptions = {}): An
  * the rules. Returns `undefined` for a file that is none of ours.
  */
 export function analyze(source: SourceDocument, options: EngineOptions = {}): AnalysisResult | undefined {
+  const found = detectLanguage(source.path, source.text);
+  // A forced language keeps the variant only when detection agrees on the language.
   const detected: DetectedLanguage | undefined = options.language
-    ? { ...(detectLanguage(source.path, source.text) ?? {}), language: options.language, reason: 'override' }
-    : detectLanguage(source.path, source.text);
+    ? { language: options.language, reason: 'override', ...(found?.language === options.language && found.variant ? { variant: found.variant } : {}) }
+    : found;
   if (!detected) return undefined;
   return runRules(buildDocument(source, detected), options);
 }

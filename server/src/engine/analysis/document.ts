@@ -1,5 +1,6 @@
 import type { SyntaxError } from '../core/parse.js';
 import type { LineIndex, Span } from '../core/text.js';
+import type { ConfigVariant } from '../languages/detect.js';
 import type { LanguageId } from '../languages/ids.js';
 import type { MaskedDocument } from '../templates/types.js';
 
@@ -55,7 +56,7 @@ export interface SettingOccurrence {
 export interface AnalyzedDocument {
   readonly source: SourceDocument;
   readonly language: LanguageId;
-  readonly variant?: 'inter-node-tls';
+  readonly variant?: ConfigVariant;
   readonly lines: LineIndex;
   /** Present when the file is a template; its `text` is what the format parser read. */
   readonly template?: MaskedDocument;

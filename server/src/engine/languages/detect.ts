@@ -6,11 +6,19 @@ import type { LanguageId } from './ids.js';
  */
 export interface DetectedLanguage {
   readonly language: LanguageId;
-  /** `inter-node-tls`: an `-ssl_dist_optfile` file, where function calls are legitimate. */
-  readonly variant?: 'inter-node-tls';
+  /**
+   * - `inter-node-tls`: an `-ssl_dist_optfile` file, not part of the node's application environment;
+   * - `advanced`: `advanced.config`.
+   * In both, function calls are legitimate: Erlang evaluates the inter-node
+   * file, and RabbitMQ 3.12+ reads advanced.config with an evaluating reader
+   * (its own test suite uses `public_key:pkix_verify_hostname_match_fun(https)` there).
+   */
+  readonly variant?: ConfigVariant;
   /** How the language was decided, for `--verbose` output and tests. */
   readonly reason: 'name' | 'path' | 'content' | 'override';
 }
+
+export type ConfigVariant = 'inter-node-tls' | 'advanced';
 
 /** Extensions that mark a template of the file named before them. */
 const TEMPLATE_EXTENSIONS = ['.j2', '.jinja', '.jinja2', '.erb', '.epp', '.tmpl', '.tpl'];
@@ -75,7 +83,10 @@ export function detectByName(path: string): DetectedLanguage | undefined {
   if (name === 'inter_node_tls.config' || name.endsWith('inter_node_tls.config')) {
     return { language: 'rabbitmq-config', variant: 'inter-node-tls', reason: 'name' };
   }
-  if (name === 'rabbitmq.config' || name === 'advanced.config') return { language: 'rabbitmq-config', reason: 'name' };
+  if (name === 'advanced.config' || /^advanced[_.-][\w.-]*\.config$/.test(name)) {
+    return { language: 'rabbitmq-config', variant: 'advanced', reason: 'name' };
+  }
+  if (name === 'rabbitmq.config') return { language: 'rabbitmq-config', reason: 'name' };
   if (name.endsWith('.config') && inRabbitDir) return { language: 'rabbitmq-config', reason: 'path' };
 
   if (name === 'qpidd.conf') return { language: 'qpidd-conf', reason: 'name' };
@@ -122,7 +133,12 @@ export function detectByContent(text: string): DetectedLanguage | undefined {
   return undefined;
 }
 
+/** Files of other formats that merely quote our formats (documentation, YAML values, JSON). */
+const NEVER_BY_CONTENT = /\.(ya?ml|json|md|rst|txt|html?|adoc|xml|sh|py|rb|erl|hrl|schema|partial|ex|exs)$/i;
+
 /** Name and path first, then content. */
 export function detectLanguage(path: string, text: string): DetectedLanguage | undefined {
-  return detectByName(path) ?? detectByContent(text);
+  const byName = detectByName(path);
+  if (byName) return byName;
+  return NEVER_BY_CONTENT.test(baseConfigName(path)) ? undefined : detectByContent(text);
 }

@@ -1,6 +1,7 @@
 import type { SettingOccurrence } from '../analysis/document.js';
 import type { SyntaxError } from '../core/parse.js';
 import type { Span } from '../core/text.js';
+import type { ConfigVariant } from './detect.js';
 
 /** What a language's analyser receives: the text to parse and template facts about it. */
 export interface FormatInput {
@@ -14,8 +15,8 @@ export interface FormatInput {
   touchesTemplate(span: Span): boolean;
   /** True when a span lies in a template's if/for body. */
   isConditional(span: Span): boolean;
-  /** The inter-node TLS variant of classic configs allows function calls. */
-  readonly variant?: 'inter-node-tls';
+  /** Classic config variants where function calls are legitimate. */
+  readonly variant?: ConfigVariant;
 }
 
 /** What a language's analyser returns. */

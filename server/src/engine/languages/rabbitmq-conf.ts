@@ -1,6 +1,6 @@
 import type { SettingOccurrence } from '../analysis/document.js';
 import { findConfSetting, isCataloguedNamespace, suggestConfKeys } from '../catalog/rabbitmq.js';
-import { parseCuttlefish, validateConfValue, type ConfDocument, type ConfEntry } from '../formats/cuttlefish/index.js';
+import { parseCuttlefish, suggestConfValue, validateConfValue, type ConfDocument, type ConfEntry } from '../formats/cuttlefish/index.js';
 import type { FormatAnalysis, FormatInput } from './format-analysis.js';
 
 function occurrence(entry: ConfEntry, input: FormatInput): SettingOccurrence {
@@ -23,7 +23,7 @@ function occurrence(entry: ConfEntry, input: FormatInput): SettingOccurrence {
     templated,
     conditional: input.isConditional(entry.span),
     unknown,
-    invalid: error ? { message: error } : undefined,
+    invalid: error ? { message: error, replacement: setting ? suggestConfValue(setting, entry.value) : undefined } : undefined,
   };
 }
 

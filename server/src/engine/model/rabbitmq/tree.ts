@@ -1,0 +1,90 @@
+/**
+ * The merged application environment of a RabbitMQ node, in the classic
+ * shape (`{App, [{Key, Value}]}`) whichever format each piece came from.
+ *
+ * Both front-ends (classic terms and rabbitmq.conf) produce these nodes;
+ * merging follows RabbitMQ: rabbitmq.conf and the conf.d files in order (a
+ * later key replaces an earlier one), then advanced.config replaces whole
+ * application keys (cuttlefish's overlay works key by key inside each
+ * application, so an `{ssl_options, [...]}` there replaces every
+ * `ssl_options.*` line of rabbitmq.conf).
+ */
+import type { Maybe, Origin, SettingSource } from './types.js';
+
+/** A scalar as RabbitMQ reads it: atoms and strings both as text, with their kind. */
+export interface ScalarNode {
+  readonly kind: 'scalar';
+  readonly type: 'atom' | 'string' | 'integer' | 'boolean';
+  readonly value: Maybe<string | number | boolean>;
+  readonly source: SettingSource;
+}
+
+/** A listener as written: `5672`, `{"10.0.0.1", 5672}`, `10.0.0.1:5672`. */
+export interface ListenerValue {
+  /** `undefined`: every interface. */
+  readonly address: Maybe<string | undefined>;
+  readonly port: Maybe<number>;
+}
+
+/** One element of a list value. */
+export interface ListItem {
+  readonly value: Maybe<string | number | ListenerValue>;
+  readonly origin: Origin;
+  readonly conditional: boolean;
+  /** rabbitmq.conf list keys sort by their last segment (`auth_mechanisms.1`, `.2`). */
+  readonly sortKey?: string;
+}
+
+export interface ListNode {
+  readonly kind: 'list';
+  readonly items: readonly ListItem[];
+  /** The elements could not all be read (a template expression stands for some). */
+  readonly partial: boolean;
+  readonly source: SettingSource;
+}
+
+/** A nested proplist (`ssl_options`, `ssl_config`, `tcp_config`, `listener`). */
+export interface ProplistNode {
+  readonly kind: 'proplist';
+  readonly entries: ReadonlyMap<string, ConfigNode>;
+  readonly source: SettingSource;
+  /** Where a missing entry belongs (inside the list, or after the last `prefix.*` line). */
+  readonly anchor: Origin;
+}
+
+/** A value the model cannot read (a template expression, a term of an unexpected shape). */
+export interface OpaqueNode {
+  readonly kind: 'opaque';
+  readonly source: SettingSource;
+}
+
+export type ConfigNode = ScalarNode | ListNode | ProplistNode | OpaqueNode;
+
+/** One application's settings, and where a new setting for it would go. */
+export interface AppConfig {
+  readonly entries: Map<string, ConfigNode>;
+  /** The `{App, [...]}` list, or the file's end for rabbitmq.conf. */
+  readonly anchor: Origin;
+}
+
+/** Applications by name. */
+export type AppEnvironment = Map<string, AppConfig>;
+
+export function sourceOf(node: ConfigNode): SettingSource {
+  return node.source;
+}
+
+/** Overlays `later` on `earlier` key by key inside each application (cuttlefish's rule). */
+export function overlay(earlier: AppEnvironment, later: AppEnvironment): AppEnvironment {
+  const merged: AppEnvironment = new Map();
+  for (const [app, cfg] of earlier) merged.set(app, { entries: new Map(cfg.entries), anchor: cfg.anchor });
+  for (const [app, cfg] of later) {
+    const target = merged.get(app);
+    if (!target) {
+      merged.set(app, { entries: new Map(cfg.entries), anchor: cfg.anchor });
+      continue;
+    }
+    for (const [k, v] of cfg.entries) target.entries.set(k, v);
+  }
+  return merged;
+}
