@@ -10,8 +10,14 @@ function doc(path: string, text: string): AnalyzedDocument {
   return r.document;
 }
 
+interface ListenerMeaning {
+  tls: boolean;
+  state: string;
+  listeners: { address: unknown; port: unknown }[];
+}
+
 /** The meaning of listeners, without origins: what a rule would conclude. */
-function listenerSummary(m: RabbitModel, protocol = 'amqp'): unknown {
+function listenerSummary(m: RabbitModel, protocol = 'amqp'): ListenerMeaning[] {
   return m.listeners
     .filter((l) => l.protocol === protocol)
     .map((l: ListenerSet) => ({
@@ -147,7 +153,7 @@ test('management listeners: HTTPS block, plain block, legacy listener, and the H
   ]);
   assert.deepEqual(tlsSummary(conf.tls.find((t) => t.id === 'management')), { port: 15671, verify: 'verify_none' });
   const legacy = rabbitModelOf([doc('/etc/rabbitmq/rabbitmq.config', '[{rabbitmq_management, [{listener, [{port, 15672}, {ssl, true}, {ssl_opts, [{verify, verify_none}]}]}]}].\n')]);
-  assert.deepEqual(listenerSummary(legacy, 'management').map((x) => (x as { tls: boolean }).tls), [true]);
+  assert.deepEqual(listenerSummary(legacy, 'management').map((x) => x.tls), [true]);
   assert.deepEqual(tlsSummary(legacy.tls.find((t) => t.id === 'management-legacy')), { verify: 'verify_none' });
   const none = rabbitModelOf([doc('/etc/rabbitmq/rabbitmq.conf', 'listeners.tcp = none\n')]);
   assert.deepEqual(listenerSummary(none, 'management'), [

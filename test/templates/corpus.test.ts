@@ -20,7 +20,9 @@ interface CorpusFile {
 
 const FILES: CorpusFile[] = corpusFiles().map((path) => ({ path, name: corpusName(path), text: readText(path) }));
 const TEMPLATES = FILES.filter((f) => TAG_OPENER.test(f.text));
-const PLAIN = FILES.filter((f) => !TAG_OPENER.test(f.text));
+/** `@NAME@` substitution templates (sed-style), recognised in Erlang-term files only. */
+const PLACEHOLDER_TEMPLATES = new Set(['rabbitmq/kolla-ansible/rabbitmq.config__2015-docker-common']);
+const PLAIN = FILES.filter((f) => !TAG_OPENER.test(f.text) && !PLACEHOLDER_TEMPLATES.has(f.name));
 
 /** Go templates (Helm) and Heat templates with `$NETWORK` placeholders: Jinja's lexer rejects their `$`. */
 const NOT_JINJA_LEXABLE = new Set([
@@ -77,6 +79,17 @@ test('no plain file is taken for a template, under any format hint', (t) => {
   }
 });
 
+test('sed-style @NAME@ templates are recognised in Erlang-term files, each placeholder an expression', (t) => {
+  if (corpusMissing(t)) return;
+  for (const f of FILES.filter((x) => PLACEHOLDER_TEMPLATES.has(x.name))) {
+    assert.equal(detectTemplateDialect(f.path, f.text), 'placeholder', f.name);
+    const m = maskTemplate(f.text, 'placeholder');
+    assert.deepEqual(m.spans.map((s) => f.text.slice(s.start, s.end)), ['@RABBITMQ_CLUSTER_CONFIGURATION@', '@RABBITMQ_USER@', '@RABBITMQ_PASS@']);
+    assert.ok(m.spans.every((s) => s.kind === 'expression'));
+    assert.equal(m.text.length, f.text.length);
+  }
+});
+
 test('every template masks to the contract, with no errors and no tag left', (t) => {
   if (corpusMissing(t)) return;
   for (const f of TEMPLATES) {
@@ -114,6 +127,7 @@ test('files with if/for/each blocks have conditional regions; the others none', 
   const control = {
     jinja: /\{%-?\s*(if|for)\s|\{\{-?\s*(if|range|with)\s/,
     erb: /<%-?\s*(if|unless)\s|\.each\b/,
+    placeholder: /(?!)/, // `@NAME@` substitution has no control flow
   };
   for (const f of TEMPLATES) {
     const m = masked(f);

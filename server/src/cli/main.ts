@@ -11,6 +11,7 @@ import { fixAll } from '../engine/analysis/fix-all.js';
 import { SEVERITY_RANK } from '../engine/core/findings.js';
 import { parseArgs, USAGE, UsageError, type CheckCommand } from './args.js';
 import { collectFiles, describeIoError } from './files.js';
+import { fileSystemHost } from '../host/fs-host.js';
 import type { FileReport } from './report/model.js';
 import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
@@ -32,7 +33,7 @@ interface Io {
 
 function checkFiles(cmd: CheckCommand, io: Io): number {
   const { files, problems } = collectFiles(cmd.paths);
-  const options: EngineOptions = { language: cmd.language, docsBaseUrl: docsBaseUrl() };
+  const options: EngineOptions = { language: cmd.language, docsBaseUrl: docsBaseUrl(), host: fileSystemHost() };
   const reports: FileReport[] = [];
   for (const file of files) {
     let text = file.text;

@@ -18,6 +18,8 @@ import {
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { EngineOptions } from '../engine/analysis/analyze.js';
+import type { WorkspaceHost } from '../engine/analysis/workspace.js';
+import { fileSystemHost } from '../host/fs-host.js';
 import { fixAll } from '../engine/analysis/fix-all.js';
 import { toLspDiagnostic, toQuickFixes } from './convert.js';
 import { AnalysisCache } from './documents.js';
@@ -37,9 +39,20 @@ let settings: ServerSettings = readSettings(undefined);
 let engineOptions: EngineOptions = optionsFrom(settings);
 const timers = new Map<string, NodeJS.Timeout>();
 
+/** Sibling files come from open editors first (unsaved changes count), then from the disk. */
+const host: WorkspaceHost = {
+  readFile(path) {
+    const open = documents.all().find((d) => uriToPath(d.uri) === path);
+    if (open) return open.getText();
+    const disk = fileSystemHost();
+    return disk.readFile(path);
+  },
+  listDirectory: (path) => fileSystemHost().listDirectory(path),
+};
+
 function optionsFrom(s: ServerSettings): EngineOptions {
   const docsBaseUrl = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href + '/';
-  return { rules: s.rules, docsBaseUrl };
+  return { rules: s.rules, docsBaseUrl, host };
 }
 
 connection.onInitialize((params): InitializeResult => {

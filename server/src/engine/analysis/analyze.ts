@@ -5,7 +5,11 @@ import type { LanguageId } from '../languages/ids.js';
 import { analyzeWithLanguage } from '../languages/support.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
+import { rabbitModelOf } from '../model/rabbitmq/index.js';
+import type { RabbitModel } from '../model/rabbitmq/types.js';
+import type { RuleContext } from '../rules/context.js';
 import type { AnalyzedDocument, SourceDocument } from './document.js';
+import { rabbitConfigurationFiles, type WorkspaceHost } from './workspace.js';
 
 /** A rule's severity as configured: a severity, or `off`. */
 export type RuleSetting = Severity | 'off';
@@ -18,6 +22,8 @@ export interface EngineOptions {
   readonly language?: LanguageId;
   /** Where rule pages live; `<base><CODE>.md` is each diagnostic's link. */
   readonly docsBaseUrl?: string;
+  /** Access to sibling files (rabbitmq.conf + conf.d + advanced.config form one configuration). */
+  readonly host?: WorkspaceHost;
 }
 
 /** A rule that threw: reported to the host's log, never to the user as a finding. */
@@ -64,8 +70,45 @@ export function buildDocument(source: SourceDocument, detected: DetectedLanguage
   return analyzeWithLanguage(source, detected, new LineIndex(source.text));
 }
 
+/** The other files of the document's RabbitMQ configuration, built without rules. */
+function rabbitSiblings(doc: AnalyzedDocument, host: WorkspaceHost | undefined): AnalyzedDocument[] {
+  const out: AnalyzedDocument[] = [];
+  for (const path of rabbitConfigurationFiles(doc.source.path, host)) {
+    if (path === doc.source.path) {
+      out.push(doc);
+      continue;
+    }
+    const text = host?.readFile(path);
+    const detected = text === undefined ? undefined : detectLanguage(path, text);
+    if (text !== undefined && detected && (detected.language === 'rabbitmq-conf' || detected.language === 'rabbitmq-config')) {
+      out.push(buildDocument({ path, text }, detected));
+    }
+  }
+  return out;
+}
+
+function ruleContext(doc: AnalyzedDocument, options: EngineOptions): RuleContext {
+  let model: RabbitModel | undefined;
+  let built = false;
+  return {
+    doc,
+    rabbit() {
+      if (!built) {
+        built = true;
+        const isRabbit = (doc.language === 'rabbitmq-conf' || doc.language === 'rabbitmq-config') && doc.variant !== 'inter-node-tls';
+        model = isRabbit ? rabbitModelOf(rabbitSiblings(doc, options.host)) : undefined;
+      }
+      return model;
+    },
+    here(origin) {
+      return origin && origin.path === doc.source.path ? origin.span : undefined;
+    },
+  };
+}
+
 /** Runs every applicable rule over a built document. */
 export function runRules(doc: AnalyzedDocument, options: EngineOptions = {}): AnalysisResult {
+  const ctx = ruleContext(doc, options);
   const diagnostics: EngineDiagnostic[] = [];
   const internalErrors: InternalError[] = [];
   const docsBase = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
@@ -73,7 +116,7 @@ export function runRules(doc: AnalyzedDocument, options: EngineOptions = {}): An
     if (!rule.languages.includes(doc.language)) continue;
     if (options.rules?.[rule.code] === 'off') continue;
     try {
-      for (const finding of rule.check(doc)) {
+      for (const finding of rule.check(ctx)) {
         const severity = effectiveSeverity(rule, finding, options);
         if (severity) diagnostics.push(toDiagnostic(doc, rule, finding, severity, docsBase));
       }

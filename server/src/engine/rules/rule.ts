@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../core/findings.js';
 import type { LanguageId } from '../languages/ids.js';
-import type { AnalyzedDocument } from '../analysis/document.js';
+import type { RuleContext } from './context.js';
 
 /**
  * A rule: a small declarative unit with a stable code (see docs/rules/) and a
@@ -17,5 +17,5 @@ export interface Rule {
   readonly summary: string;
   /** Languages the rule looks at. */
   readonly languages: readonly LanguageId[];
-  check(doc: AnalyzedDocument): Iterable<Finding>;
+  check(ctx: RuleContext): Iterable<Finding>;
 }

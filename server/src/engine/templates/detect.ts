@@ -10,6 +10,7 @@
  * `}}` are nested tuples, `#{` opens a map and `%` a comment; in INI files
  * `%` and `{` are value characters. So only unambiguous tags count.
  */
+import { hasPlaceholders } from './placeholder/mask-placeholder.js';
 import { ForwardSearch, identifierEnd, isIdentifierPart, isIdentifierStart, isWhitespace, lineEndFrom, skipWhitespace } from './scan.js';
 import type { TemplateDialect } from './types.js';
 
@@ -44,7 +45,10 @@ const MAX_EXPRESSION_LENGTH = 256;
  * from the name and the first significant character.
  */
 export function detectTemplateDialect(fileName: string, text: string, formatHint?: FormatHint): TemplateDialect | undefined {
-  return dialectFromFileName(fileName) ?? dialectFromContent(text, formatHint ?? guessFormat(fileName, text));
+  const format = formatHint ?? guessFormat(fileName, text);
+  // `@` cannot appear in Erlang outside quotes, so `@NAME@` there can only be a placeholder.
+  const placeholder = format === 'erlang' && hasPlaceholders(text) ? 'placeholder' : undefined;
+  return dialectFromFileName(fileName) ?? dialectFromContent(text, format) ?? placeholder;
 }
 
 /** By extension alone; `name.ext__anything` counts as `name.ext`. */

@@ -8,8 +8,10 @@
  */
 import { maskErb } from './erb/mask-erb.js';
 import { maskJinja } from './jinja/mask-jinja.js';
+import { maskPlaceholders } from './placeholder/mask-placeholder.js';
 import type { MaskedDocument, TemplateDialect } from './types.js';
 
 export function maskTemplate(text: string, dialect: TemplateDialect): MaskedDocument {
+  if (dialect === 'placeholder') return maskPlaceholders(text);
   return dialect === 'jinja' ? maskJinja(text) : maskErb(text);
 }

@@ -1,8 +1,11 @@
 import type { SyntaxError } from '../core/parse.js';
 import type { Span } from '../core/text.js';
 
-/** Template languages we understand. ERB and Puppet's EPP share one tag syntax. */
-export type TemplateDialect = 'jinja' | 'erb';
+/**
+ * Template languages we understand. ERB and Puppet's EPP share one tag
+ * syntax; `placeholder` is the `@NAME@` substitution of sed-based scripts.
+ */
+export type TemplateDialect = 'jinja' | 'erb' | 'placeholder';
 
 /**
  * What a template tag does to the rendered text.

@@ -23,7 +23,7 @@ export const duplicateSetting: Rule = {
   defaultSeverity: 'warning',
   summary: 'The same key set twice in one scope, where only one wins.',
   languages: LANGUAGE_IDS,
-  *check(doc: AnalyzedDocument): Iterable<Finding> {
+  *check({ doc }): Iterable<Finding> {
     const winnerIsLast = duplicateWinner(doc.language) === 'last';
     for (const list of groupByScopeAndKey(doc.settings).values()) {
       if (list.length < 2) continue;

@@ -8,7 +8,7 @@ export const invalidValue: Rule = {
   defaultSeverity: 'error',
   summary: 'A value the software rejects or misreads.',
   languages: LANGUAGE_IDS,
-  *check(doc): Iterable<Finding> {
+  *check({ doc }): Iterable<Finding> {
     for (const s of doc.settings) {
       if (!s.invalid || s.templated) continue;
       const span = s.valueSpan ?? s.keySpan;

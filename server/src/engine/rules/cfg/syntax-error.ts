@@ -31,7 +31,7 @@ export const syntaxError: Rule = {
   defaultSeverity: 'error',
   summary: "The format's own parser rejects the text.",
   languages: LANGUAGE_IDS,
-  *check(doc): Iterable<Finding> {
+  *check({ doc }): Iterable<Finding> {
     for (const e of doc.template?.errors ?? []) yield { span: e.span, message: e.message };
     // The real software stops at its first error; later ones are our recovery's guesses.
     const first = doc.syntaxErrors.find((e) => provable(doc, e));

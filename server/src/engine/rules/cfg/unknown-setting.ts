@@ -8,7 +8,7 @@ export const unknownSetting: Rule = {
   defaultSeverity: 'warning',
   summary: 'A key that the real software does not know.',
   languages: LANGUAGE_IDS,
-  *check(doc): Iterable<Finding> {
+  *check({ doc }): Iterable<Finding> {
     for (const s of doc.settings) {
       if (!s.unknown || s.templated) continue;
       const [best] = s.unknown.suggestions;
