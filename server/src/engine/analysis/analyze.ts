@@ -24,6 +24,12 @@ export interface EngineOptions {
   readonly docsBaseUrl?: string;
   /** Access to sibling files (rabbitmq.conf + conf.d + advanced.config form one configuration). */
   readonly host?: WorkspaceHost;
+  /**
+   * The oslo.messaging release of the deployment (a series name like `zed`
+   * or a version like `14.0`): decides which options are deprecated, renamed
+   * or removed. Default: the newest in the catalog.
+   */
+  readonly osloRelease?: string;
 }
 
 /** A rule that threw: reported to the host's log, never to the user as a finding. */
@@ -92,6 +98,7 @@ function ruleContext(doc: AnalyzedDocument, options: EngineOptions): RuleContext
   let built = false;
   return {
     doc,
+    options,
     rabbit() {
       if (!built) {
         built = true;

@@ -1,3 +1,4 @@
+import type { EngineOptions } from '../analysis/analyze.js';
 import type { AnalyzedDocument } from '../analysis/document.js';
 import type { Span } from '../core/text.js';
 import type { Origin, RabbitModel } from '../model/rabbitmq/types.js';
@@ -5,6 +6,8 @@ import type { Origin, RabbitModel } from '../model/rabbitmq/types.js';
 /** What a rule sees: the document, and the models built for it on demand. */
 export interface RuleContext {
   readonly doc: AnalyzedDocument;
+  /** The host's options (rule severities, `osloRelease`, …). */
+  readonly options: EngineOptions;
   /**
    * The RabbitMQ model of the configuration this document belongs to
    * (merged with its sibling files), for RabbitMQ documents; built once, on
