@@ -2,7 +2,7 @@ import type { Severity } from '../../engine/core/findings.js';
 import type { FileReport } from './model.js';
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n} ${word}${n === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
 }
 
 /** Compiler-style lines, `path:line:col: severity CODE message`, then a summary. */

@@ -64,6 +64,11 @@ class ModelReader {
     return this.env.get(app)?.entries.get(key);
   }
 
+  /** A template may write settings of `app` that the model cannot see. */
+  isOpen(app: string): boolean {
+    return this.env.get(app)?.openEnded === true || this.env.get('*')?.openEnded === true;
+  }
+
   anchorOf(app: string): Origin {
     return this.env.get(app)?.anchor ?? this.env.get('rabbit')?.anchor ?? this.fallbackAnchor;
   }
@@ -84,6 +89,7 @@ class ModelReader {
   listenerList(protocol: ListenerProtocol, tls: boolean, app: string, key: string, defaults: readonly number[]): ListenerSet {
     const node = this.get(app, key);
     const anchor = this.anchorOf(app);
+    if (!node && this.isOpen(app)) return { protocol, tls, state: 'unknown', listeners: [], anchor };
     if (!node) return { protocol, tls, state: 'default', listeners: this.defaultListeners(defaults), anchor };
     if (node.kind !== 'list') return { protocol, tls, state: 'unknown', listeners: [], source: node.source, anchor };
     const listeners = node.items.map((i) => this.listener(i));
@@ -118,6 +124,7 @@ class ModelReader {
       const isTls = sslFlag?.kind === 'scalar' && sslFlag.value.known && sslFlag.value.value === true;
       out.push(this.blockListener(protocol, isTls, legacy, defaultPort, anchor));
     }
+    if (out.length === 0 && this.isOpen(app)) out.push({ protocol, tls: false, state: 'unknown', listeners: [], anchor });
     if (out.length === 0) {
       // Nothing configured: the plugin (when enabled) serves plain HTTP on every interface.
       out.push({ protocol, tls: false, state: 'default', listeners: this.defaultListeners([defaultPort]), anchor });
@@ -138,7 +145,7 @@ class ModelReader {
     return UNKNOWN;
   }
 
-  tlsEndpoint(id: TlsEndpointId, label: string, http: boolean, block: ProplistNode | undefined, anchor: Origin, nested?: string): TlsEndpoint {
+  tlsEndpoint(id: TlsEndpointId, label: string, http: boolean, block: ProplistNode | undefined, anchor: Origin, nested?: string, complete = true): TlsEndpoint {
     const options = new Map<string, TlsOption>();
     if (block) {
       const add = (entries: ReadonlyMap<string, ConfigNode>) => {
@@ -149,21 +156,24 @@ class ModelReader {
       };
       add(block.entries);
     }
-    return { id, label, http, options, ...(block ? { source: block.source } : {}), anchor: block?.anchor ?? anchor };
+    const open = complete === false || block?.openEnded === true;
+    return { id, label, http, options, complete: !open, ...(block ? { source: block.source } : {}), anchor: block?.anchor ?? anchor };
   }
 
   tlsEndpoints(): TlsEndpoint[] {
     const out: TlsEndpoint[] = [];
     const amqp = this.get('rabbit', 'ssl_options');
-    out.push(this.tlsEndpoint('amqp', 'AMQP', false, amqp?.kind === 'proplist' ? amqp : undefined, this.anchorOf('rabbit')));
+    // A block we cannot read (a template expression, `ssl_options = none`) hides its options.
+    const amqpReadable = amqp === undefined || amqp.kind === 'proplist';
+    out.push(this.tlsEndpoint('amqp', 'AMQP', false, amqp?.kind === 'proplist' ? amqp : undefined, this.anchorOf('rabbit'), undefined, amqpReadable && !this.isOpen('rabbit')));
     for (const [, app, id, label] of HTTP_APPS) {
       const ssl = this.get(app, 'ssl_config');
-      if (ssl?.kind === 'proplist') out.push(this.tlsEndpoint(id, label, true, ssl, this.anchorOf(app), 'ssl_opts'));
+      if (ssl?.kind === 'proplist') out.push(this.tlsEndpoint(id, label, true, ssl, this.anchorOf(app), 'ssl_opts', !this.isOpen(app)));
     }
     const legacy = this.get('rabbitmq_management', 'listener');
     if (legacy?.kind === 'proplist') {
       const opts = legacy.entries.get('ssl_opts');
-      if (opts?.kind === 'proplist') out.push(this.tlsEndpoint('management-legacy', 'management HTTPS (legacy listener)', true, opts, legacy.anchor));
+      if (opts?.kind === 'proplist') out.push(this.tlsEndpoint('management-legacy', 'management HTTPS (legacy listener)', true, opts, legacy.anchor, undefined, !this.isOpen('rabbitmq_management')));
     }
     const sslApp = this.env.get('ssl');
     if (sslApp) {
@@ -177,6 +187,7 @@ class ModelReader {
   scalar<T extends string | boolean>(app: string, key: string, defaultValue: T, convert: (v: string | number | boolean) => T | undefined, sub?: string): Setting<T> {
     let node = this.get(app, key);
     if (sub && node?.kind === 'proplist') node = node.entries.get(sub) ?? node;
+    if (!node && this.isOpen(app)) return { state: 'unknown' };
     if (!node) return { state: 'absent', defaultValue, anchor: this.anchorOf(app) };
     const base = node.source;
     if (node.kind !== 'scalar' || !node.value.known) return { state: 'set', value: UNKNOWN, ...base };
@@ -186,6 +197,7 @@ class ModelReader {
 
   list(app: string, key: string, defaultValue: readonly string[]): ListSetting {
     const node = this.get(app, key);
+    if (!node && this.isOpen(app)) return { state: 'unknown' };
     if (!node) return { state: 'absent', defaultValue, anchor: this.anchorOf(app) };
     if (node.kind !== 'list' || node.partial) return { state: 'set', entries: UNKNOWN, ...node.source };
     const entries: ListEntry[] = node.items.map((i) => ({

@@ -45,12 +45,20 @@ class ClassicReader {
     return undefined;
   }
 
+  isPair(e: ErlangNode): boolean {
+    return e.kind === 'tuple' && e.elements.length === 2 && e.elements[0].kind === 'atom' && !this.facts.touchesTemplate(e.elements[0].span);
+  }
+
+  /** A list of `{atom, Value}` pairs, possibly with elements a template writes. */
   isProplist(n: ErlangNode): boolean {
-    return (
-      n.kind === 'list' &&
-      n.elements.length > 0 &&
-      n.elements.every((e) => e.kind === 'tuple' && e.elements.length === 2 && e.elements[0].kind === 'atom')
-    );
+    if (n.kind !== 'list') return false;
+    const pairs = n.elements.filter((e) => this.isPair(e)).length;
+    return pairs > 0 && n.elements.every((e) => this.isPair(e) || this.facts.touchesTemplate(e.span));
+  }
+
+  /** Elements that are not `{atom, Value}` pairs but template expressions: keys we cannot see. */
+  hasTemplatedElements(n: ErlangNode): boolean {
+    return n.kind === 'list' && (n.elements.some((e) => !this.isPair(e) && this.facts.touchesTemplate(e.span)) || (n.tail !== null && this.facts.touchesTemplate(n.tail.span)));
   }
 
   /** `5672`, `{"0.0.0.0", 5672}`, `{{10,0,0,1}, 5672}` as a listener. */
@@ -89,7 +97,7 @@ class ClassicReader {
     const source = this.source(tuple, keyNode, value);
     if (this.facts.touchesTemplate(value.span) && value.kind !== 'list') return { kind: 'opaque', source };
     if (this.isProplist(value) && value.kind === 'list') {
-      return { kind: 'proplist', entries: this.entries(value), source, anchor: this.origin(value.span) };
+      return { kind: 'proplist', entries: this.entries(value), source, anchor: this.origin(value.span), openEnded: this.hasTemplatedElements(value) };
     }
     if (value.kind === 'list') {
       const listenerList = key.endsWith('listeners');
@@ -133,8 +141,11 @@ export function classicEnvironment(path: string, doc: ErlangDocument, facts: Tem
       const anchor = reader.origin(settings.span);
       const existing = env.get(appNode.name);
       const entries = reader.entries(settings);
-      if (existing) for (const [k, v] of entries) existing.entries.set(k, v);
-      else env.set(appNode.name, { entries, anchor });
+      const openEnded = facts.touchesTemplate(settings.span) && settings.kind !== 'list' ? true : reader.hasTemplatedElements(settings);
+      if (existing) {
+        for (const [k, v] of entries) existing.entries.set(k, v);
+        existing.openEnded = existing.openEnded || openEnded;
+      } else env.set(appNode.name, { entries, anchor, openEnded });
     }
   }
   return env;

@@ -74,7 +74,7 @@ function placementOf(setting: ConfSetting, key: string): Placement | undefined {
 class EnvironmentBuilder {
   readonly env: AppEnvironment = new Map();
 
-  constructor(private readonly endOfFile: Origin) {}
+  constructor(readonly endOfFile: Origin) {}
 
   private app(name: string) {
     let cfg = this.env.get(name);
@@ -139,6 +139,8 @@ export function confEnvironment(files: readonly ConfFile[]): AppEnvironment {
   const last = files[files.length - 1];
   const builder = new EnvironmentBuilder({ path: last?.path ?? '', span: { start: last?.length ?? 0, end: last?.length ?? 0 } });
 
+  // A line whose key is a template expression may set anything: every application is open-ended.
+  const openEnded = files.some((f) => f.doc.entries.some((e) => e.keyTemplated));
   for (const { entry, file } of byKey.values()) {
     const setting = findConfSetting(entry.key);
     if (!setting) continue;
@@ -183,6 +185,7 @@ export function confEnvironment(files: readonly ConfFile[]): AppEnvironment {
     builder.put(placement, scalar(setting, entry, source, templated));
   }
   for (const cfg of builder.env.values()) for (const node of cfg.entries.values()) sortLists(node);
+  if (openEnded) builder.env.set('*', { entries: new Map(), anchor: builder.endOfFile, openEnded: true });
   return builder.env;
 }
 

@@ -47,6 +47,8 @@ export interface ListNode {
 export interface ProplistNode {
   readonly kind: 'proplist';
   readonly entries: ReadonlyMap<string, ConfigNode>;
+  /** Some elements are written by a template expression: other keys may be set too. */
+  readonly openEnded?: boolean;
   readonly source: SettingSource;
   /** Where a missing entry belongs (inside the list, or after the last `prefix.*` line). */
   readonly anchor: Origin;
@@ -63,6 +65,8 @@ export type ConfigNode = ScalarNode | ListNode | ProplistNode | OpaqueNode;
 /** One application's settings, and where a new setting for it would go. */
 export interface AppConfig {
   readonly entries: Map<string, ConfigNode>;
+  /** A template expression writes settings of this application whose keys we cannot see. */
+  openEnded?: boolean;
   /** The `{App, [...]}` list, or the file's end for rabbitmq.conf. */
   readonly anchor: Origin;
 }
@@ -77,14 +81,15 @@ export function sourceOf(node: ConfigNode): SettingSource {
 /** Overlays `later` on `earlier` key by key inside each application (cuttlefish's rule). */
 export function overlay(earlier: AppEnvironment, later: AppEnvironment): AppEnvironment {
   const merged: AppEnvironment = new Map();
-  for (const [app, cfg] of earlier) merged.set(app, { entries: new Map(cfg.entries), anchor: cfg.anchor });
+  for (const [app, cfg] of earlier) merged.set(app, { entries: new Map(cfg.entries), anchor: cfg.anchor, openEnded: cfg.openEnded });
   for (const [app, cfg] of later) {
     const target = merged.get(app);
     if (!target) {
-      merged.set(app, { entries: new Map(cfg.entries), anchor: cfg.anchor });
+      merged.set(app, { entries: new Map(cfg.entries), anchor: cfg.anchor, openEnded: cfg.openEnded });
       continue;
     }
     for (const [k, v] of cfg.entries) target.entries.set(k, v);
+    target.openEnded = target.openEnded || cfg.openEnded;
   }
   return merged;
 }

@@ -36,9 +36,13 @@ export interface SettingSource {
   readonly conditional: boolean;
 }
 
-/** A scalar setting: absent (the default applies) or set. */
+/**
+ * A scalar setting: absent (the default applies), set, or unknown (absent
+ * from the text, but a template may write it: its keys come from an expression).
+ */
 export type Setting<T> =
   | { readonly state: 'absent'; readonly defaultValue: T; readonly anchor: Origin }
+  | { readonly state: 'unknown' }
   | ({ readonly state: 'set'; readonly value: Maybe<T> } & SettingSource);
 
 /** One listener: an address (undefined = every interface) and a port. */
@@ -105,6 +109,12 @@ export interface TlsEndpoint {
   readonly http: boolean;
   /** Options by key; a key set more than once keeps the one that wins. */
   readonly options: ReadonlyMap<string, TlsOption>;
+  /**
+   * False when options may be set that the model cannot see: the block is a
+   * template expression, or holds elements a template writes. Rules about a
+   * *missing* option say nothing then.
+   */
+  readonly complete: boolean;
   /** The block itself (`{ssl_options, [...]}`), or the first `ssl_options.*` line. */
   readonly source?: SettingSource;
   /** Where a missing option belongs. */
@@ -121,6 +131,7 @@ export interface ListEntry {
 /** A list setting: absent (the default list applies) or set to the given entries. */
 export type ListSetting =
   | { readonly state: 'absent'; readonly defaultValue: readonly string[]; readonly anchor: Origin }
+  | { readonly state: 'unknown' }
   | ({ readonly state: 'set'; readonly entries: Maybe<readonly ListEntry[]> } & SettingSource);
 
 /** What a merged RabbitMQ configuration means for security. */

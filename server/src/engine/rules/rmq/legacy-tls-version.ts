@@ -1,0 +1,74 @@
+import type { Finding, SpanEdit } from '../../core/findings.js';
+import { findListAt, removeListElements } from '../../edits/erlang-edits.js';
+import type { ErlangDocument } from '../../formats/erlang/ast.js';
+import type { TlsEndpoint, TlsListItem } from '../../model/rabbitmq/types.js';
+import type { RuleContext } from '../context.js';
+import type { Rule } from '../rule.js';
+import { RABBIT_LANGUAGES } from './common.js';
+import { RabbitFixer, TLS_BLOCKS } from './fixer.js';
+
+const LEGACY = new Set(['sslv3', 'tlsv1', 'tlsv1.1', 'sslv2']);
+const MODERN = ['tlsv1.3', 'tlsv1.2'];
+
+function versionItems(e: TlsEndpoint): TlsListItem[] | undefined {
+  const v = e.options.get('versions')?.value;
+  return v?.known && Array.isArray(v.value) ? (v.value as TlsListItem[]) : undefined;
+}
+
+/** Keeps only the modern versions: removes the legacy ones, or writes tlsv1.3 + tlsv1.2 when nothing would remain. */
+function keepModernVersions(ctx: RuleContext, e: TlsEndpoint, items: readonly TlsListItem[]): SpanEdit[] | undefined {
+  const keep = items.filter((i) => i.value.known && !LEGACY.has(i.value.value.toLowerCase())).map((i) => (i.value.known ? i.value.value : ''));
+  const fixer = new RabbitFixer(ctx);
+  const option = e.options.get('versions')!;
+  const prefix = TLS_BLOCKS[e.id].confPrefix;
+  if (fixer.isConf) return prefix ? fixer.rewriteConfList(`${prefix}versions`, keep.length > 0 ? keep : MODERN) : undefined;
+  if (keep.length === 0) return fixer.replaceValue(option.source, { atoms: MODERN });
+  const listSpan = ctx.here(option.source.valueOrigin);
+  const list = listSpan ? findListAt(ctx.doc.tree as ErlangDocument, listSpan) : undefined;
+  if (!list) return undefined;
+  const legacy = list.elements.flatMap((el, i) => {
+    const item = items.find((x) => x.origin.span.start === el.span.start);
+    return item?.value.known && LEGACY.has(item.value.value.toLowerCase()) ? [i] : [];
+  });
+  return removeListElements(ctx.doc.source.text, list, legacy);
+}
+
+export const legacyTlsVersion: Rule = {
+  code: 'RMQ107',
+  name: 'legacy-tls-version',
+  defaultSeverity: 'error',
+  summary: 'TLS versions allow sslv3, tlsv1 or tlsv1.1, or ssl_allow_poodle_attack is true.',
+  languages: RABBIT_LANGUAGES,
+  *check(ctx): Iterable<Finding> {
+    const m = ctx.rabbit();
+    if (!m) return;
+    for (const e of m.tls) {
+      const items = versionItems(e);
+      if (!items) continue;
+      const legacy = items.filter((i) => i.value.known && LEGACY.has(i.value.value.toLowerCase()));
+      if (legacy.length === 0) continue;
+      const edits = keepModernVersions(ctx, e, items);
+      for (const item of legacy) {
+        const span = ctx.here(item.origin);
+        if (!span) continue;
+        yield {
+          span,
+          message: `${e.label} TLS allows ${item.value.known ? item.value.value : ''}, a protocol version with known attacks`,
+          fixes: edits ? [{ title: 'Keep only tlsv1.3 and tlsv1.2', edits, safe: true, preferred: true }] : [],
+        };
+      }
+    }
+    if (m.allowPoodle.state === 'set' && m.allowPoodle.value.known && m.allowPoodle.value.value === true) {
+      const span = ctx.here(m.allowPoodle.valueOrigin);
+      if (span) {
+        const fixer = new RabbitFixer(ctx);
+        const edits = fixer.replaceValue(m.allowPoodle, { bool: false });
+        yield {
+          span,
+          message: 'ssl_allow_poodle_attack = true lets SSLv3 back in (POODLE)',
+          fixes: edits ? [{ title: 'Set ssl_allow_poodle_attack to false', edits, safe: true, preferred: true }] : [],
+        };
+      }
+    }
+  },
+};

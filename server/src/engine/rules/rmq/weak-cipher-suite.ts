@@ -1,0 +1,58 @@
+import type { Finding, SpanEdit } from '../../core/findings.js';
+import { findListAt, removeListElements } from '../../edits/erlang-edits.js';
+import type { ErlangDocument } from '../../formats/erlang/ast.js';
+import type { TlsEndpoint, TlsListItem } from '../../model/rabbitmq/types.js';
+import type { RuleContext } from '../context.js';
+import type { Rule } from '../rule.js';
+import { RABBIT_LANGUAGES } from './common.js';
+import { RabbitFixer } from './fixer.js';
+
+/** OpenSSL and IANA names of suites without encryption, export-grade, anonymous, RC4, DES/3DES or MD5. */
+const WEAK = /(^|[-_])(NULL|EXP|EXPORT|EXPORT1024|ADH|AECDH|ANON|RC4|RC2|DES|3DES|DES40|IDEA|MD5|SEED)(?=[-_]|$)/;
+
+export function isWeakCipher(name: string): boolean {
+  return WEAK.test(name.toUpperCase());
+}
+
+function removeWeak(ctx: RuleContext, e: TlsEndpoint, items: readonly TlsListItem[]): SpanEdit[] | undefined {
+  const fixer = new RabbitFixer(ctx);
+  const weak = items.filter((i) => i.value.known && isWeakCipher(i.value.value));
+  if (fixer.isConf) {
+    const edits = weak.map((i) => fixer.removeConfLine(i.origin));
+    return edits.every((x) => x) ? edits.flatMap((x) => x!) : undefined;
+  }
+  const option = e.options.get('ciphers')!;
+  const listSpan = ctx.here(option.source.valueOrigin);
+  const list = listSpan ? findListAt(ctx.doc.tree as ErlangDocument, listSpan) : undefined;
+  if (!list || weak.length === items.length) return undefined; // an empty list would mean "no cipher at all": a human decides
+  const indices = list.elements.flatMap((el, i) => (weak.some((w) => w.origin.span.start === el.span.start) ? [i] : []));
+  return removeListElements(ctx.doc.source.text, list, indices);
+}
+
+export const weakCipherSuite: Rule = {
+  code: 'RMQ109',
+  name: 'weak-cipher-suite',
+  defaultSeverity: 'warning',
+  summary: 'ciphers lists NULL, EXPORT, anonymous, RC4, DES, 3DES or MD5 suites.',
+  languages: RABBIT_LANGUAGES,
+  *check(ctx): Iterable<Finding> {
+    const m = ctx.rabbit();
+    if (!m) return;
+    for (const e of m.tls) {
+      const v = e.options.get('ciphers')?.value;
+      if (!v?.known || !Array.isArray(v.value)) continue;
+      const items = v.value as TlsListItem[];
+      const edits = items.some((i) => i.value.known && isWeakCipher(i.value.value)) ? removeWeak(ctx, e, items) : undefined;
+      for (const item of items) {
+        if (!item.value.known || !isWeakCipher(item.value.value)) continue;
+        const span = ctx.here(item.origin);
+        if (!span) continue;
+        yield {
+          span,
+          message: `${e.label} TLS offers the weak cipher suite ${item.value.value}`,
+          fixes: edits ? [{ title: 'Remove the weak cipher suites', edits, safe: true, preferred: true }] : [],
+        };
+      }
+    }
+  },
+};
