@@ -7,6 +7,7 @@ import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { rabbitModelOf } from '../model/rabbitmq/index.js';
 import type { RabbitModel } from '../model/rabbitmq/types.js';
+import { reportedSyntaxError } from '../rules/cfg/syntax-error.js';
 import type { RuleContext } from '../rules/context.js';
 import type { AnalyzedDocument, SourceDocument } from './document.js';
 import { rabbitConfigurationFiles, type WorkspaceHost } from './workspace.js';
@@ -103,7 +104,9 @@ function ruleContext(doc: AnalyzedDocument, options: EngineOptions): RuleContext
       if (!built) {
         built = true;
         const isRabbit = (doc.language === 'rabbitmq-conf' || doc.language === 'rabbitmq-config') && doc.variant !== 'inter-node-tls';
-        model = isRabbit ? rabbitModelOf(rabbitSiblings(doc, options.host)) : undefined;
+        // A file RabbitMQ would refuse to read has no meaning to reason about: CFG001 first.
+        const files = isRabbit ? rabbitSiblings(doc, options.host) : [];
+        model = isRabbit && !files.some((f) => reportedSyntaxError(f)) ? rabbitModelOf(files) : undefined;
       }
       return model;
     },

@@ -185,7 +185,8 @@ function asciiRunToBytes(run: string): number[] {
   return bytes;
 }
 
-const UTF8 = new TextDecoder('utf-8');
+// ignoreBOM: Python keeps a decoded U+FEFF; TextDecoder would drop a leading one.
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * `urllib.parse.unquote(s)`: `%XX` escapes decoded as UTF-8 (invalid
@@ -233,6 +234,8 @@ export function pyParseQs(qs: string): Map<string, string> {
   return new Map([...lists].map(([k, v]) => [k, v.join(',')]));
 }
 
+const UTF8_ENCODER = new TextEncoder();
+
 /** Characters `quote` never escapes. */
 const ALWAYS_SAFE = /^[A-Za-z0-9_.~-]$/;
 
@@ -247,7 +250,7 @@ export function pyQuote(s: string, safe = ''): string {
       out += ch;
       continue;
     }
-    for (const byte of new TextEncoder().encode(ch)) out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+    for (const byte of UTF8_ENCODER.encode(ch)) out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
   }
   return out;
 }

@@ -25,6 +25,11 @@ function provable(doc: AnalyzedDocument, error: SyntaxError): boolean {
   return !template.spans.some((s) => spansOverlap(s, widened, true));
 }
 
+/** The syntax error CFG001 reports for the document, if any: the real software would reject the file. */
+export function reportedSyntaxError(doc: AnalyzedDocument): SyntaxError | undefined {
+  return doc.syntaxErrors.find((e) => provable(doc, e));
+}
+
 export const syntaxError: Rule = {
   code: 'CFG001',
   name: 'syntax-error',
@@ -34,7 +39,7 @@ export const syntaxError: Rule = {
   *check({ doc }): Iterable<Finding> {
     for (const e of doc.template?.errors ?? []) yield { span: e.span, message: e.message };
     // The real software stops at its first error; later ones are our recovery's guesses.
-    const first = doc.syntaxErrors.find((e) => provable(doc, e));
+    const first = reportedSyntaxError(doc);
     if (first) yield { span: first.span, message: first.message };
   },
 };

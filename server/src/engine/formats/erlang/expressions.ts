@@ -1,0 +1,474 @@
+/**
+ * Expressions: binary and prefix operators, calls, `m:f`, records, maps,
+ * and the bracketed literals (lists, tuples, binaries) — the part of
+ * erl_parse's grammar a config file actually uses. `begin`, `if`, `case`,
+ * `receive`, `fun`, `try` and comprehensions are in blocks.ts.
+ *
+ * Every rule is a generator run by the trampoline (trampoline.ts): to parse
+ * a sub-expression it yields the sub-rule and receives the node back.
+ *
+ * A rule reports a syntax error at the first token that cannot continue a
+ * valid expression — exactly where erl_parse reports it — and then
+ * recovers: it assumes a missing comma when the next token starts an
+ * element, a missing closing bracket when the token belongs to an enclosing
+ * construct, and skips stray tokens.
+ */
+import type {
+  BinarySegment, ErlangNode, FloatNode, IntegerNode, MapEntry, StringNode, TypeSpecifier,
+} from './ast.js';
+import { blockRule, comprehension } from './blocks.js';
+import type { Cursor } from './cursor.js';
+import {
+  PREFIX_OPERATORS, binaryOperator, startsExpression, startsPrimary, type Context,
+} from './grammar.js';
+import type { Token } from './tokens.js';
+import type { Rule } from './trampoline.js';
+
+/** A rule producing a node; its sub-rules produce nodes too. */
+export type NodeRule = Rule<ErlangNode, ErlangNode>;
+
+/** A helper run with `yield*` inside a rule: it may yield sub-rules, and returns a `T`. */
+export type Step<T> = Generator<NodeRule, T, ErlangNode>;
+
+// ---- operators ----------------------------------------------------------------
+
+/** An expression whose binary operators all have precedence `minPrecedence` or more. */
+export function* expression(p: Cursor, minPrecedence: number, context: Context): NodeRule {
+  let left = leaf(p) ?? (yield unary(p, context));
+  let lastWasComparison = false;
+  for (;;) {
+    const token = p.peek();
+    const op = binaryOperator(token.type, context);
+    if (op === undefined || op.precedence < minPrecedence) return left;
+    // Comparisons do not chain: `1 < 2 < 3` is an error at the second `<`.
+    if (op.associativity === 'none' && lastWasComparison) p.syntaxError(token);
+    p.take();
+    const next = op.associativity === 'right' ? op.precedence : op.precedence + 1;
+    const right = yield expressionAt(p, next, context);
+    left = { kind: 'infix', span: p.spanFrom(left.span.start), operator: token.type, left, right };
+    lastWasComparison = op.associativity === 'none';
+  }
+}
+
+/** Like `expression`, but reports the error and returns a placeholder when no expression starts here. */
+function expressionAt(p: Cursor, minPrecedence: number, context: Context): NodeRule {
+  const token = p.peek();
+  if (!startsExpression(token, context)) return done(missingHere(p, token));
+  return expression(p, minPrecedence, context);
+}
+
+/** A whole expression (or pattern), or a placeholder after reporting the error. */
+export function expressionOrMissing(p: Cursor, context: Context = 'expr'): NodeRule {
+  return expressionAt(p, 0, context);
+}
+
+/** A rule that has nothing left to parse. */
+// eslint-disable-next-line require-yield
+function* done(node: ErlangNode): NodeRule {
+  return node;
+}
+
+/** Tokens that cannot continue an expression that so far is a single literal. */
+const ENDS_AFTER_LITERAL: ReadonlySet<string> = new Set([
+  ',', '}', ']', ')', '|', '||', '>>', '=>', ':=', ';', '->', 'end', 'of', 'when', 'dot', '$end',
+]);
+
+/**
+ * Fast path: most of a config is lone literals followed by a comma or a
+ * closing bracket. Such a literal is taken on the spot (no rule to run);
+ * anything else returns null and goes through the general rules.
+ */
+export function leaf(p: Cursor): ErlangNode | null {
+  const token = p.peek();
+  if (!ENDS_AFTER_LITERAL.has(p.peekSecond().type)) return null;
+  switch (token.type) {
+    case 'atom': return atomNode(p.take());
+    case 'var': p.take(); return { kind: 'var', span: spanOf(token), name: String(token.value) };
+    case 'integer': p.take(); return numberNode(token, token.written === 'based' ? 'based' : 'decimal');
+    case 'char': p.take(); return numberNode(token, 'char');
+    case 'float': p.take(); return { kind: 'float', span: spanOf(token), value: token.value as number, sign: null };
+    case 'string': return strings(p);
+    default: return null;
+  }
+}
+
+/** Comma-separated expressions, at least one (erl_parse's `exprs`). */
+export function* expressions(p: Cursor, context: Context = 'expr'): Step<ErlangNode[]> {
+  const list: ErlangNode[] = [];
+  for (;;) {
+    list.push(yield expressionOrMissing(p, context));
+    if (!p.at(',')) return list;
+    p.take();
+  }
+}
+
+/** Reports `syntax error before: <token>` and returns a placeholder for the missing expression. */
+export function missingHere(p: Cursor, token: Token): ErlangNode {
+  p.syntaxError(token);
+  return p.missing(token);
+}
+
+/** Prefix operators and `catch`, then a postfix expression. */
+function unary(p: Cursor, context: Context): NodeRule {
+  const token = p.peek();
+  if (token.type === 'catch' && context === 'expr') return catchExpression(p, context);
+  if (PREFIX_OPERATORS.has(token.type)) return prefixExpression(p, context);
+  return postfix(p, context);
+}
+
+function* catchExpression(p: Cursor, context: Context): NodeRule {
+  const token = p.take();
+  const operand = yield expressionOrMissing(p, context);
+  return { kind: 'prefix', span: p.spanFrom(token.start), operator: 'catch', operand };
+}
+
+function* prefixExpression(p: Cursor, context: Context): NodeRule {
+  const token = p.take();
+  const next = p.peek();
+  const operand = startsExpression(next, context) ? yield unary(p, context) : missingHere(p, next);
+  return prefixed(token, operand, p.end);
+}
+
+/**
+ * A sign directly on a number literal becomes part of the number
+ * (file:consult accepts `-1`, `- 1`, `-(1)`, `+$a`); a second sign does not
+ * (`- -1` is a bad term), nor does any other operand.
+ */
+function prefixed(op: Token, operand: ErlangNode, end: number): ErlangNode {
+  const span = { start: op.start, end: Math.max(end, operand.span.end) };
+  const sign = op.type === '-' || op.type === '+' ? op.type : null;
+  if (sign && operand.kind === 'integer' && operand.sign === null) {
+    const n: IntegerNode = { ...operand, span, sign, value: sign === '-' ? -operand.value : operand.value };
+    return n;
+  }
+  if (sign && operand.kind === 'float' && operand.sign === null) {
+    const n: FloatNode = { ...operand, span, sign, value: sign === '-' ? -operand.value : operand.value };
+    return n;
+  }
+  return { kind: 'prefix', span, operator: op.type, operand };
+}
+
+// ---- postfix: m:f, calls, records, maps ------------------------------------
+
+/** What the expression parsed so far is, which decides what may follow it. */
+type Shape = 'primary' | 'map' | 'record' | 'final';
+
+/**
+ * A primary expression and what may follow it. In expressions: `m:f`, a
+ * call `(…)` (which ends it), `#{…}` map updates and `#name…` record
+ * operations — after a map only another map update, after a record only
+ * another record operation. In patterns nothing follows.
+ */
+function* postfix(p: Cursor, context: Context): NodeRule {
+  const first = p.peek();
+  let node: ErlangNode;
+  let shape: Shape;
+  if (first.type === '#') {
+    [node, shape] = yield* hashSuffix(p, null, 'primary', context);
+  } else {
+    if (!startsPrimary(first, context)) return missingHere(p, first);
+    node = yield primary(p, context);
+    shape = 'primary';
+    if (context === 'expr') {
+      let callee: ErlangNode | null = node;
+      if (p.at(':')) {
+        p.take();
+        const next = p.peek();
+        const fn = startsPrimary(next, 'expr') ? yield primary(p, 'expr') : missingHere(p, next);
+        node = { kind: 'remote', span: p.spanFrom(node.span.start), module: node, function: fn };
+        callee = fn.kind === 'error' ? null : node;
+        shape = 'final';
+      }
+      if (callee && p.at('(')) {
+        p.take();
+        const args = yield* sequence(p, ')', (t) => startsExpression(t, 'expr'), () => expression(p, 0, 'expr'));
+        return { kind: 'call', span: p.spanFrom(node.span.start), callee, args };
+      }
+    }
+  }
+  // OTP 25 patterns have no map or record chains (`X#{…}`, `#{…}#{…}`): `#` ends them.
+  if (context === 'pattern') return node;
+  while (shape !== 'final' && p.at('#')) {
+    [node, shape] = yield* hashSuffix(p, node, shape, context);
+  }
+  return node;
+}
+
+/**
+ * Takes `#` and what follows it: `{…}` (a map, or a map update of `base`),
+ * or `name{…}` / `name.field` (a record operation). `after` tells what
+ * precedes the `#`, which limits what may follow it.
+ */
+function* hashSuffix(p: Cursor, base: ErlangNode | null, after: Shape, context: Context): Step<[ErlangNode, Shape]> {
+  const start = base ? base.span.start : p.peek().start;
+  p.take(); // '#'
+  const token = p.peek();
+  if (token.type === '{' && after !== 'record') {
+    p.take();
+    const entries = yield* sequence(p, '}', (t) => startsExpression(t, 'expr'), () => mapEntry(p));
+    return [{ kind: 'map', span: p.spanFrom(start), base, entries }, 'map'];
+  }
+  const recordAllowed = context === 'expr' ? after !== 'map' : base === null;
+  if (token.type === 'atom' && recordAllowed) {
+    return [yield* recordSuffix(p, start, base), 'record'];
+  }
+  p.syntaxError(token);
+  return [base ?? p.missing(token), 'final'];
+}
+
+/** After `#`: `name.field` or `name{field = Value, …}`. Records are never terms. */
+function* recordSuffix(p: Cursor, start: number, base: ErlangNode | null): Step<ErlangNode> {
+  const children: ErlangNode[] = base ? [base, atomNode(p.take())] : [atomNode(p.take())];
+  if (p.at('.')) {
+    p.take();
+    const field = p.peek();
+    if (field.type === 'atom') children.push(atomNode(p.take()));
+    else p.syntaxError(field);
+    return { kind: 'expression', span: p.spanFrom(start), form: base ? 'record_field' : 'record_index', children };
+  }
+  if (p.expect('{')) {
+    const fields = yield* sequence(p, '}', (t) => t.type === 'atom' || t.type === 'var', () => recordField(p));
+    for (const [key, value] of fields) children.push(key, value);
+  }
+  return { kind: 'expression', span: p.spanFrom(start), form: 'record', children };
+}
+
+function* recordField(p: Cursor): Step<[ErlangNode, ErlangNode]> {
+  const token = p.take();
+  const key: ErlangNode = token.type === 'atom' ? atomNode(token) : { kind: 'var', span: spanOf(token), name: String(token.value) };
+  const value = p.expect('=') ? yield expressionOrMissing(p) : p.missing(p.peek());
+  return [key, value];
+}
+
+function* mapEntry(p: Cursor): Step<MapEntry> {
+  const key = yield expression(p, 0, 'expr');
+  const op = p.peek();
+  if (op.type !== '=>' && op.type !== ':=') {
+    p.syntaxError(op);
+    return { span: key.span, key, value: p.missing(op), operator: '=>' };
+  }
+  p.take();
+  const value = yield expressionOrMissing(p);
+  return { span: { start: key.span.start, end: value.span.end }, key, value, operator: op.type };
+}
+
+// ---- comma-separated sequences -------------------------------------------
+
+/**
+ * `item, item, … close`, the opening bracket already taken. `item` runs when
+ * `startsItem` accepts the next token.
+ */
+export function* sequence<T>(
+  p: Cursor, close: string, startsItem: (t: Token) => boolean, item: () => Generator<NodeRule, T, ErlangNode>,
+): Step<T[]> {
+  if (p.at(close)) {
+    p.take();
+    return [];
+  }
+  return yield* sequenceItems(p, close, startsItem, item, [], true);
+}
+
+/**
+ * The loop of `sequence`, also used when the first item was read already
+ * (`wantItem` false). Recovers from a missing comma, a missing closing
+ * bracket and stray tokens.
+ */
+export function* sequenceItems<T>(
+  p: Cursor, close: string, startsItem: (t: Token) => boolean, item: () => Generator<NodeRule, T, ErlangNode>,
+  items: T[], wantItem: boolean,
+): Step<T[]> {
+  p.enter(close);
+  for (;;) {
+    const token = p.peek();
+    if (wantItem && startsItem(token)) {
+      items.push(yield* item());
+      wantItem = false;
+      continue;
+    }
+    if (!wantItem && token.type === ',') {
+      p.take();
+      wantItem = true;
+      continue;
+    }
+    if (!wantItem && token.type === close) break;
+    p.syntaxError(token);
+    if (token.type === close) break;
+    if (!wantItem && startsItem(token)) {
+      wantItem = true; // a missing comma
+      continue;
+    }
+    if (p.isRecoveryStop(token)) break;
+    p.take(); // a stray token
+  }
+  p.leave(close);
+  if (p.at(close)) p.take();
+  return items;
+}
+
+// ---- primaries ------------------------------------------------------------
+
+/** erl_parse's `expr_max` / `pat_expr_max`; call only when `startsPrimary` holds. */
+export function* primary(p: Cursor, context: Context): NodeRule {
+  const token = p.peek();
+  switch (token.type) {
+    case 'atom': return atomNode(p.take());
+    case 'var': p.take(); return { kind: 'var', span: spanOf(token), name: String(token.value) };
+    case 'integer': p.take(); return numberNode(token, token.written === 'based' ? 'based' : 'decimal');
+    case 'char': p.take(); return numberNode(token, 'char');
+    case 'float': p.take(); return { kind: 'float', span: spanOf(token), value: token.value as number, sign: null };
+    case 'string': return strings(p);
+    case '[': return yield list(p, context);
+    case '<<': return yield binary(p, context);
+    case '{': {
+      p.take();
+      const elements = yield* sequence(p, '}', (t) => startsExpression(t, 'expr'), () => expression(p, 0, 'expr'));
+      return { kind: 'tuple', span: p.spanFrom(token.start), elements };
+    }
+    case '(': {
+      p.take();
+      p.enter(')');
+      const inner = yield expressionOrMissing(p, context);
+      p.leave(')');
+      p.close(')');
+      return inner;
+    }
+    default:
+      return yield blockRule(p, token);
+  }
+}
+
+/** Adjacent string literals are one string: `"a" "b"` is `"ab"`. */
+function strings(p: Cursor): StringNode {
+  const first = p.peek();
+  const pieces = [];
+  let value = '';
+  while (p.at('string')) {
+    const token = p.take();
+    pieces.push(spanOf(token));
+    value += String(token.value);
+  }
+  return { kind: 'string', span: p.spanFrom(first.start), value, pieces };
+}
+
+/** `[…]`: a list, `[H | T]`, or (in expressions) a list comprehension `[X || …]`. */
+function* list(p: Cursor, context: Context): NodeRule {
+  const open = p.take();
+  if (p.at(']')) {
+    p.take();
+    return { kind: 'list', span: p.spanFrom(open.start), elements: [], tail: null };
+  }
+  p.enter(']');
+  const first = yield expressionOrMissing(p);
+  if (context === 'expr' && p.at('||')) {
+    p.leave(']');
+    return yield* comprehension(p, open, first, ']');
+  }
+  const elements = [first];
+  let tail: ErlangNode | null = null;
+  for (;;) {
+    const token = p.peek();
+    if (token.type === ',') {
+      p.take();
+      elements.push(yield expressionOrMissing(p));
+    } else if (token.type === '|') {
+      p.take();
+      tail = yield expressionOrMissing(p);
+      break;
+    } else if (token.type === ']') {
+      break;
+    } else {
+      p.syntaxError(token);
+      if (startsExpression(token, 'expr')) elements.push(yield expression(p, 0, 'expr')); // a missing comma
+      else if (p.isRecoveryStop(token)) break;
+      else p.take();
+    }
+  }
+  p.leave(']');
+  p.close(']');
+  return { kind: 'list', span: p.spanFrom(open.start), elements: withoutPlaceholders(elements), tail };
+}
+
+/** `<<…>>`: a binary, or (in expressions) a binary comprehension `<<X || …>>`. */
+function* binary(p: Cursor, context: Context): NodeRule {
+  const open = p.take();
+  const segments: BinarySegment[] = [];
+  if (p.at('>>')) {
+    p.take();
+    return { kind: 'binary', span: p.spanFrom(open.start), segments };
+  }
+  if (startsPrimary(p.peek(), 'expr')) {
+    const value = yield primary(p, 'expr');
+    if (context === 'expr' && p.at('||')) return yield* comprehension(p, open, value, '>>');
+    segments.push(yield* segmentAfterValue(p, value));
+  }
+  yield* sequenceItems(p, '>>', startsSegment, () => segment(p), segments, segments.length === 0);
+  return { kind: 'binary', span: p.spanFrom(open.start), segments };
+}
+
+function startsSegment(token: Token): boolean {
+  return PREFIX_OPERATORS.has(token.type) || startsPrimary(token, 'expr');
+}
+
+/** One segment: an optional sign, a primary expression, then `:Size` and `/Types`. */
+function* segment(p: Cursor): Step<BinarySegment> {
+  const token = p.peek();
+  if (!PREFIX_OPERATORS.has(token.type)) return yield* segmentAfterValue(p, yield primary(p, 'expr'));
+  p.take();
+  const next = p.peek();
+  const operand = startsPrimary(next, 'expr') ? yield primary(p, 'expr') : missingHere(p, next);
+  return yield* segmentAfterValue(p, prefixed(token, operand, p.end));
+}
+
+function* segmentAfterValue(p: Cursor, value: ErlangNode): Step<BinarySegment> {
+  let size: ErlangNode | null = null;
+  if (p.at(':')) {
+    p.take();
+    const next = p.peek();
+    size = startsPrimary(next, 'expr') ? yield primary(p, 'expr') : missingHere(p, next);
+  }
+  const types: TypeSpecifier[] = [];
+  if (p.at('/')) {
+    p.take();
+    do {
+      const name = p.peek();
+      if (name.type !== 'atom') {
+        p.syntaxError(name);
+        break;
+      }
+      p.take();
+      types.push(typeSpecifier(p, name));
+    } while (p.at('-') && p.take());
+  }
+  return { span: p.spanFrom(value.span.start), value, size, types };
+}
+
+/** `name` or `name:Integer` (`unit:8`), the name already taken. */
+function typeSpecifier(p: Cursor, name: Token): TypeSpecifier {
+  let value: bigint | null = null;
+  if (p.at(':')) {
+    p.take();
+    const n = p.peek();
+    if (n.type === 'integer') value = p.take().value as bigint;
+    else p.syntaxError(n);
+  }
+  return { span: p.spanFrom(name.start), name: String(name.value), value };
+}
+
+// ---- node builders -----------------------------------------------------------
+
+export function spanOf(token: Token): { start: number; end: number } {
+  return { start: token.start, end: token.end };
+}
+
+export function atomNode(token: Token): ErlangNode {
+  return { kind: 'atom', span: spanOf(token), name: String(token.value), quoted: token.written === 'quoted' };
+}
+
+function numberNode(token: Token, notation: IntegerNode['notation']): IntegerNode {
+  return { kind: 'integer', span: spanOf(token), value: token.value as bigint, notation, sign: null };
+}
+
+/** Drops the placeholders of missing elements (`[a, ]`): the list still has its real elements. */
+function withoutPlaceholders(nodes: ErlangNode[]): ErlangNode[] {
+  return nodes.some((n) => n.kind === 'error') ? nodes.filter((n) => n.kind !== 'error') : nodes;
+}

@@ -1,0 +1,8 @@
+/**
+ * Erlang-term files (classic rabbitmq.config, advanced.config,
+ * inter_node_tls.config): a parser faithful to Erlang's file:consult/1
+ * (OTP 25), and accessors for rule writers.
+ */
+export { parseErlangTerms, type ErlangParseOutcome } from './parse.js';
+export type * from './ast.js';
+export * from './access.js';

@@ -1,0 +1,31 @@
+/**
+ * Runs a recursive-descent parser without using the JavaScript call stack
+ * for its recursion, so that 100,000 nested brackets cannot overflow it.
+ *
+ * Each grammar rule is a generator function. To parse a sub-rule it does not
+ * call it but *yields* it (`const e = yield expr(p)`); the driver keeps the
+ * pending rules on a heap-allocated stack, runs the sub-rule, and sends its
+ * result back as the value of the `yield`. The rules read like ordinary
+ * recursive code.
+ */
+
+/** A rule in progress: yields sub-rules, receives their results, returns its own. */
+export type Rule<Result, SubResult = Result> = Generator<Rule<SubResult, SubResult>, Result, SubResult>;
+
+/** Runs `root` to completion and returns its result. */
+export function runRule<R, S>(root: Rule<R, S>): R {
+  const pending: Rule<unknown, unknown>[] = [root as Rule<unknown, unknown>];
+  let input: unknown = undefined;
+  for (;;) {
+    const top = pending[pending.length - 1];
+    const step = top.next(input);
+    if (step.done) {
+      pending.pop();
+      input = step.value;
+      if (pending.length === 0) return input as R;
+    } else {
+      pending.push(step.value);
+      input = undefined;
+    }
+  }
+}
