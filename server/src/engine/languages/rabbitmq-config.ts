@@ -72,15 +72,17 @@ function invalidValue(setting: ClassicSetting | undefined, key: string, value: E
 
 /**
  * The classic catalog only knows keys that some rabbitmq.conf key maps to, so
- * a top-level key missing from it may still be a classic-only setting: it is
- * reported only when it is a near miss of a known key (a typo). Inside a TLS
- * options list the catalog knows every option, and Erlang's ssl application
- * refuses unknown ones, so those are always reported.
+ * a key missing from it may still be a classic-only setting: it is reported
+ * only when it is a near miss of a known key (a typo).
  */
 function unknownKey(app: string, key: string, nested: boolean): UnknownKeyVerdict | undefined {
   const suggestions = suggestClassicKeys(app, key).map((k) => k.slice(k.lastIndexOf('.') + 1));
-  if (!nested && suggestions.length === 0) return undefined;
-  const what = nested ? `'${key.slice(key.lastIndexOf('.') + 1)}' is not a ${key.slice(0, key.lastIndexOf('.'))} option` : `Unknown setting '${key}' in {${app}, [...]}`;
+  // The catalog lists only the options RabbitMQ's schemas map: Erlang's ssl and gen_tcp take more
+  // (`customize_hostname_check`, `packet`), so only a near miss of a known key is reported.
+  if (suggestions.length === 0) return undefined;
+  const leaf = key.slice(key.lastIndexOf('.') + 1);
+  if (nested && (leaf.length < 5 || key.startsWith('tcp_listen_options.'))) return undefined;
+  const what = nested ? `'${leaf}' is not a known ${key.slice(0, key.lastIndexOf('.'))} option` : `Unknown setting '${key}' in {${app}, [...]}`;
   return { message: `${what}: RabbitMQ does not read it`, suggestions };
 }
 

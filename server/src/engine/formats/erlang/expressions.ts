@@ -79,18 +79,11 @@ const ENDS_AFTER_LITERAL: ReadonlySet<string> = new Set([
  * anything else returns null and goes through the general rules.
  */
 export function leaf(p: Cursor): ErlangNode | null {
-  const token = p.peek();
-  if (!ENDS_AFTER_LITERAL.has(p.peekSecond().type)) return null;
-  switch (token.type) {
-    case 'atom': return atomNode(p.take());
-    case 'var': p.take(); return { kind: 'var', span: spanOf(token), name: String(token.value) };
-    case 'integer': p.take(); return numberNode(token, token.written === 'based' ? 'based' : 'decimal');
-    case 'char': p.take(); return numberNode(token, 'char');
-    case 'float': p.take(); return { kind: 'float', span: spanOf(token), value: token.value as number, sign: null };
-    case 'string': return strings(p);
-    default: return null;
-  }
+  if (!LITERALS.has(p.peek().type) || !ENDS_AFTER_LITERAL.has(p.peekSecond().type)) return null;
+  return literal(p);
 }
+
+const LITERALS: ReadonlySet<string> = new Set(['atom', 'var', 'integer', 'char', 'float', 'string']);
 
 /** Comma-separated expressions, at least one (erl_parse's `exprs`). */
 export function* expressions(p: Cursor, context: Context = 'expr'): Step<ErlangNode[]> {
@@ -307,8 +300,27 @@ export function* sequenceItems<T>(
 
 // ---- primaries ------------------------------------------------------------
 
-/** erl_parse's `expr_max` / `pat_expr_max`; call only when `startsPrimary` holds. */
-export function* primary(p: Cursor, context: Context): NodeRule {
+/**
+ * erl_parse's `expr_max` / `pat_expr_max`; call only when `startsPrimary`
+ * holds. A plain function that picks the rule, so that nesting costs no
+ * extra level.
+ */
+export function primary(p: Cursor, context: Context): NodeRule {
+  const token = p.peek();
+  switch (token.type) {
+    case '[': return list(p, context);
+    case '{': return tuple(p);
+    case '<<': return binary(p, context);
+    case '(': return parenthesized(p, context);
+    case 'atom': case 'var': case 'integer': case 'char': case 'float': case 'string':
+      return done(literal(p));
+    default:
+      return blockRule(p, token);
+  }
+}
+
+/** A literal token (or adjacent strings) as a node; the token must be one. */
+function literal(p: Cursor): ErlangNode {
   const token = p.peek();
   switch (token.type) {
     case 'atom': return atomNode(p.take());
@@ -316,25 +328,23 @@ export function* primary(p: Cursor, context: Context): NodeRule {
     case 'integer': p.take(); return numberNode(token, token.written === 'based' ? 'based' : 'decimal');
     case 'char': p.take(); return numberNode(token, 'char');
     case 'float': p.take(); return { kind: 'float', span: spanOf(token), value: token.value as number, sign: null };
-    case 'string': return strings(p);
-    case '[': return yield list(p, context);
-    case '<<': return yield binary(p, context);
-    case '{': {
-      p.take();
-      const elements = yield* sequence(p, '}', (t) => startsExpression(t, 'expr'), () => expression(p, 0, 'expr'));
-      return { kind: 'tuple', span: p.spanFrom(token.start), elements };
-    }
-    case '(': {
-      p.take();
-      p.enter(')');
-      const inner = yield expressionOrMissing(p, context);
-      p.leave(')');
-      p.close(')');
-      return inner;
-    }
-    default:
-      return yield blockRule(p, token);
+    default: return strings(p);
   }
+}
+
+function* tuple(p: Cursor): NodeRule {
+  const open = p.take();
+  const elements = yield* sequence(p, '}', (t) => startsExpression(t, 'expr'), () => expression(p, 0, 'expr'));
+  return { kind: 'tuple', span: p.spanFrom(open.start), elements };
+}
+
+function* parenthesized(p: Cursor, context: Context): NodeRule {
+  p.take();
+  p.enter(')');
+  const inner = yield expressionOrMissing(p, context);
+  p.leave(')');
+  p.close(')');
+  return inner;
 }
 
 /** Adjacent string literals are one string: `"a" "b"` is `"ab"`. */

@@ -156,7 +156,8 @@ class ModelReader {
       };
       add(block.entries);
     }
-    const open = complete === false || block?.openEnded === true;
+    // A block written in one piece (classic) is complete whatever else is unknown: later files replace it whole.
+    const open = block ? block.openEnded === true : complete === false;
     return { id, label, http, options, complete: !open, ...(block ? { source: block.source } : {}), anchor: block?.anchor ?? anchor };
   }
 

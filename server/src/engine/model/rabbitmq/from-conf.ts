@@ -126,6 +126,12 @@ class EnvironmentBuilder {
   }
 }
 
+function markOpen(node: ConfigNode): void {
+  if (node.kind !== 'proplist') return;
+  (node as { openEnded?: boolean }).openEnded = true;
+  for (const child of node.entries.values()) markOpen(child);
+}
+
 function sortLists(node: ConfigNode): void {
   if (node.kind === 'list') (node.items as ListItem[]).sort((a, b) => (a.sortKey ?? '').localeCompare(b.sortKey ?? '', 'en', { numeric: true }));
   if (node.kind === 'proplist') for (const child of node.entries.values()) sortLists(child);
@@ -185,6 +191,8 @@ export function confEnvironment(files: readonly ConfFile[]): AppEnvironment {
     builder.put(placement, scalar(setting, entry, source, templated));
   }
   for (const cfg of builder.env.values()) for (const node of cfg.entries.values()) sortLists(node);
+  // Templated keys may add options to any block built from these lines.
+  if (openEnded) for (const cfg of builder.env.values()) for (const node of cfg.entries.values()) markOpen(node);
   if (openEnded) builder.env.set('*', { entries: new Map(), anchor: builder.endOfFile, openEnded: true });
   return builder.env;
 }

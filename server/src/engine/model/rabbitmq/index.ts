@@ -29,6 +29,11 @@ export function rabbitModelOf(docs: readonly AnalyzedDocument[]): RabbitModel {
     conf.map((d) => ({ path: d.source.path, doc: d.tree as ConfDocument, facts: templateFacts(d.template), length: d.source.text.length })),
   );
   for (const d of classic) env = overlay(env, classicEnvironment(d.source.path, d.tree as ErlangDocument, templateFacts(d.template)));
+  // advanced.config without the rabbitmq.conf it complements: what it leaves out is set elsewhere, or not — unknown.
+  if (conf.length === 0 && classic.length > 0 && classic.every((d) => d.variant === 'advanced')) {
+    const anchor = { path: classic[0].source.path, span: { start: 0, end: 0 } };
+    env.set('*', { entries: new Map(), anchor, openEnded: true });
+  }
   const main = docs[0];
   const fallback = { path: main?.source.path ?? '', span: { start: 0, end: 0 } };
   return buildRabbitModel(env, docs.map((d) => d.source.path), fallback);

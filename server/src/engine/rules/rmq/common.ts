@@ -36,8 +36,8 @@ export function onAllInterfaces(l: Listener): boolean {
 }
 
 export function describeListener(l: Listener): string {
-  const address = l.address.known ? (l.address.value === undefined ? 'every interface' : l.address.value) : '?';
-  const port = l.port.known ? String(l.port.value) : '?';
+  const address = l.address.known ? (l.address.value === undefined ? 'every interface' : l.address.value) : '<templated address>';
+  const port = l.port.known ? String(l.port.value) : '<templated port>';
   if (address === 'every interface') return `port ${port} on every interface`;
   return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 }
