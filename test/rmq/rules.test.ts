@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeIn, codesOf } from '../helpers/engine.js';
+import { analyzeIn, codesOf, memoryHost as memoryHostFor } from '../helpers/engine.js';
 
 const CLASSIC = '/etc/rabbitmq/rabbitmq.config';
 const CONF = '/etc/rabbitmq/rabbitmq.conf';
@@ -176,4 +176,29 @@ test('templates: unknown values never give a finding that only one rendering wou
   const kolla = '/roles/rabbitmq/templates/rabbitmq.conf.j2';
   const loop = `{% for key, value in rabbitmq_config.items() %}\n{{ key }} = {{ value }}\n{% endfor %}\n`;
   assert.deepEqual(codesOf(analyzeIn({ [kolla]: loop }, kolla)), []);
+});
+
+test('RMQ111/RMQ112: key files readable by others, and missing files, only when file checks are on', () => {
+  const files: Record<string, string> = {
+    [CONF]: `listeners.tcp = none\nlisteners.ssl.default = 10.0.0.1:5671\n${TLS_CONF.replace('/etc/rabbitmq/ssl/key.pem', 'ssl/key.pem')}\nauth_mechanisms.1 = EXTERNAL\n`,
+  };
+  const modes: Record<string, number> = { '/etc/rabbitmq/ssl/ca.pem': 0o644, '/var/lib/rabbitmq/ssl/key.pem': 0o640 };
+  const host = {
+    ...memoryHostFor(files),
+    stat: (p: string) => (p in modes ? { mode: modes[p], isFile: true } : undefined),
+  };
+  const off = analyzeIn(files, CONF, { host });
+  assert.deepEqual(codesOf(off), []);
+  const on = analyzeIn(files, CONF, { host, checkFiles: true });
+  assert.deepEqual(codesOf(on), ['RMQ111', 'RMQ112']);
+  const perm = on.diagnostics.find((d) => d.code === 'RMQ111')!;
+  assert.match(perm.message, /ssl\/key\.pem has mode 0640/);
+  assert.deepEqual(perm.fixes[0].command, { command: 'mq-harden.chmod600', arguments: ['/var/lib/rabbitmq/ssl/key.pem'] });
+  assert.equal(perm.fixes[0].safe, false);
+  const missing = on.diagnostics.filter((d) => d.code === 'RMQ112');
+  assert.deepEqual(missing.map((d) => d.severity), ['hint']);
+  assert.match(missing[0].message, /cert\.pem does not exist/);
+  modes['/var/lib/rabbitmq/ssl/key.pem'] = 0o600;
+  modes['/etc/rabbitmq/ssl/cert.pem'] = 0o644;
+  assert.deepEqual(codesOf(analyzeIn(files, CONF, { host, checkFiles: true })), []);
 });

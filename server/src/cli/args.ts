@@ -1,4 +1,5 @@
 import { SEVERITY_RANK, type Severity } from '../engine/core/findings.js';
+import { resolveOsloRelease } from '../engine/catalog/oslo.js';
 import { isLanguageId, LANGUAGE_IDS, type LanguageId } from '../engine/languages/ids.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -11,6 +12,9 @@ export interface CheckCommand {
   readonly fix: boolean;
   readonly language?: LanguageId;
   readonly failOn: Severity;
+  /** Stat the key/cert/CA files named by RabbitMQ configurations (RMQ111/RMQ112). */
+  readonly checkFiles: boolean;
+  readonly osloRelease?: string;
 }
 
 export type Command = CheckCommand | { readonly kind: 'help' } | { readonly kind: 'version' };
@@ -30,6 +34,11 @@ Options:
   --language ID              read every file as ${LANGUAGE_IDS.join(' | ')}
   --fail-on LEVEL            exit 1 when a finding at or above LEVEL remains:
                              error | warning | information | hint (default: warning)
+  --check-files              check the key/certificate/CA files a RabbitMQ configuration
+                             names, on this machine (permissions, existence)
+  --oslo-release RELEASE     the deployment's oslo.messaging release (e.g. zed, 2024.1,
+                             14.0): decides which options are deprecated or removed
+                             (default: the newest known)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -52,6 +61,8 @@ export function parseArgs(argv: readonly string[]): Command {
   let fix = false;
   let language: LanguageId | undefined;
   let failOn: Severity = 'warning';
+  let checkFiles = false;
+  let osloRelease: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -71,6 +82,15 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--fix':
         fix = true;
         break;
+      case '--check-files':
+        checkFiles = true;
+        break;
+      case '--oslo-release': {
+        const v = value();
+        if (!resolveOsloRelease(v)) throw new UsageError(`--oslo-release: unknown oslo.messaging release '${v}' (a series name like zed or 2024.1, or a version like 14.0)`);
+        osloRelease = v;
+        break;
+      }
       case '--language': {
         const v = value();
         if (!isLanguageId(v)) throw new UsageError(`--language must be one of ${LANGUAGE_IDS.join(', ')}, not '${v}'`);
@@ -89,5 +109,5 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (paths.length === 0) throw new UsageError('no PATH given');
-  return { kind: 'check', paths, format, fix, language, failOn };
+  return { kind: 'check', paths, format, fix, language, failOn, checkFiles, ...(osloRelease ? { osloRelease } : {}) };
 }

@@ -33,7 +33,13 @@ interface Io {
 
 function checkFiles(cmd: CheckCommand, io: Io): number {
   const { files, problems } = collectFiles(cmd.paths);
-  const options: EngineOptions = { language: cmd.language, docsBaseUrl: docsBaseUrl(), host: fileSystemHost() };
+  const options: EngineOptions = {
+    language: cmd.language,
+    docsBaseUrl: docsBaseUrl(),
+    host: fileSystemHost(),
+    checkFiles: cmd.checkFiles,
+    osloRelease: cmd.osloRelease,
+  };
   const reports: FileReport[] = [];
   for (const file of files) {
     let text = file.text;

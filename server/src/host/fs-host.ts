@@ -18,6 +18,14 @@ export function fileSystemHost(overrides?: ReadonlyMap<string, string>): Workspa
         return undefined;
       }
     },
+    stat(path) {
+      try {
+        const st = statSync(path);
+        return { mode: st.mode & 0o7777, isFile: st.isFile() };
+      } catch {
+        return undefined;
+      }
+    },
     listDirectory(path) {
       try {
         return readdirSync(path);

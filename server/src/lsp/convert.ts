@@ -34,6 +34,8 @@ export function toQuickFixes(uri: string, d: EngineDiagnostic, lsp: Diagnostic):
     kind: CodeActionKind.QuickFix,
     diagnostics: [lsp],
     isPreferred: f.preferred ?? false,
-    edit: { changes: { [uri]: f.edits.map((e): TextEdit => ({ range: e.range, newText: e.newText })) } },
+    ...(f.edits.length > 0 ? { edit: { changes: { [uri]: f.edits.map((e): TextEdit => ({ range: e.range, newText: e.newText })) } } } : {}),
+    // The client runs it (and offers it only in trusted workspaces).
+    ...(f.command ? { command: { title: f.title, command: f.command.command, arguments: [...f.command.arguments] } } : {}),
   }));
 }

@@ -52,7 +52,7 @@ const host: WorkspaceHost = {
 
 function optionsFrom(s: ServerSettings): EngineOptions {
   const docsBaseUrl = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href + '/';
-  return { rules: s.rules, docsBaseUrl, host };
+  return { rules: s.rules, docsBaseUrl, host, checkFiles: s.checkFilePermissions, osloRelease: s.osloRelease };
 }
 
 connection.onInitialize((params): InitializeResult => {

@@ -6,6 +6,10 @@ export interface ServerSettings {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   /** How long to wait after the last keystroke before analysing. */
   readonly debounceMs: number;
+  /** Stat the key/cert/CA files a RabbitMQ configuration names (RMQ111/RMQ112). */
+  readonly checkFilePermissions: boolean;
+  /** oslo.messaging release of the deployment (`mq-harden.osloRelease`). */
+  readonly osloRelease?: string;
 }
 
 const RULE_SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -19,5 +23,6 @@ export function readSettings(section: unknown): ServerSettings {
       if (typeof value === 'string' && RULE_SETTINGS.has(value)) rules[code.toUpperCase()] = value as RuleSetting;
     }
   }
-  return { rules, debounceMs: 150 };
+  const osloRelease = typeof s.osloRelease === 'string' && s.osloRelease.trim() !== '' ? s.osloRelease.trim() : undefined;
+  return { rules, debounceMs: 150, checkFilePermissions: s.checkFilePermissions !== false, ...(osloRelease ? { osloRelease } : {}) };
 }

@@ -31,6 +31,12 @@ export interface EngineOptions {
    * or removed. Default: the newest in the catalog.
    */
   readonly osloRelease?: string;
+  /**
+   * Check the key, certificate and CA files a configuration names on this
+   * machine (RMQ111, RMQ112) through `host.stat`. Off unless the host asks:
+   * a configuration is often checked far from the broker it is meant for.
+   */
+  readonly checkFiles?: boolean;
 }
 
 /** A rule that threw: reported to the host's log, never to the user as a finding. */
@@ -58,6 +64,7 @@ function toDiagnostic(doc: AnalyzedDocument, rule: Rule, finding: Finding, sever
     title: f.title,
     safe: f.safe,
     ...(f.preferred ? { preferred: true } : {}),
+    ...(f.command ? { command: f.command } : {}),
     edits: f.edits.map((e) => ({ range: doc.lines.rangeOf(e.span), newText: e.newText })),
   }));
   return {

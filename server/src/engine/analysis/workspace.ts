@@ -5,8 +5,20 @@
  */
 import { baseConfigName } from '../languages/detect.js';
 
+/** What the engine may learn about a file without reading it. */
+export interface FileStat {
+  /** Permission bits (`0o600`). */
+  readonly mode: number;
+  readonly isFile: boolean;
+}
+
 /** File access the engine asks of its host. Paths are the host's own. */
 export interface WorkspaceHost {
+  /**
+   * Metadata of a file on this machine (for the key-file permission checks);
+   * undefined when it does not exist. Hosts that cannot tell leave it out.
+   */
+  stat?(path: string): FileStat | undefined;
   /** A file's text (an editor's unsaved buffer wins over the disk); undefined when missing. */
   readFile(path: string): string | undefined;
   /** The names in a directory; undefined when it is not one. */

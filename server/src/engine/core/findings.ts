@@ -11,10 +11,21 @@ export interface SpanEdit {
   readonly newText: string;
 }
 
+/**
+ * A host command a fix runs instead of (or besides) editing text, e.g.
+ * `chmod 0600` on a key file. Hosts decide whether to offer it (the editor
+ * only in trusted workspaces; the CLI never runs commands).
+ */
+export interface FixCommand {
+  readonly command: string;
+  readonly arguments: readonly unknown[];
+}
+
 /** A fix as a rule proposes it: offsets in the document the rule looked at. */
 export interface FixProposal {
   readonly title: string;
   readonly edits: readonly SpanEdit[];
+  readonly command?: FixCommand;
   /**
    * Safe fixes may be applied without a human looking (`--fix`, fix-all).
    * Unsafe ones are offered as quick fixes only.
@@ -43,6 +54,7 @@ export interface TextEdit {
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  readonly command?: FixCommand;
   readonly safe: boolean;
   readonly preferred?: boolean;
 }

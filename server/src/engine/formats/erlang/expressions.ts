@@ -151,32 +151,41 @@ type Shape = 'primary' | 'map' | 'record' | 'final';
  * call `(…)` (which ends it), `#{…}` map updates and `#name…` record
  * operations — after a map only another map update, after a record only
  * another record operation. In patterns nothing follows.
+ *
+ * Kept small on purpose: while a nested bracket is parsed, this rule waits
+ * suspended, and deep nesting keeps one of it per level.
  */
 function* postfix(p: Cursor, context: Context): NodeRule {
   const first = p.peek();
+  if (first.type === '#') return yield* suffixes(p, null, 'primary', context);
+  if (!startsPrimary(first, context)) return missingHere(p, first);
+  const node = yield primary(p, context);
+  const next = p.peek().type;
+  if (context === 'pattern' || (next !== ':' && next !== '(' && next !== '#')) return node;
+  return yield* suffixes(p, node, 'primary', context);
+}
+
+/** The `:`, `(…)` and `#…` parts after a primary (`node`), or a whole expression starting with `#`. */
+function* suffixes(p: Cursor, primaryNode: ErlangNode | null, from: Shape, context: Context): Step<ErlangNode> {
   let node: ErlangNode;
-  let shape: Shape;
-  if (first.type === '#') {
+  let shape: Shape = from;
+  if (primaryNode === null) {
     [node, shape] = yield* hashSuffix(p, null, 'primary', context);
   } else {
-    if (!startsPrimary(first, context)) return missingHere(p, first);
-    node = yield primary(p, context);
-    shape = 'primary';
-    if (context === 'expr') {
-      let callee: ErlangNode | null = node;
-      if (p.at(':')) {
-        p.take();
-        const next = p.peek();
-        const fn = startsPrimary(next, 'expr') ? yield primary(p, 'expr') : missingHere(p, next);
-        node = { kind: 'remote', span: p.spanFrom(node.span.start), module: node, function: fn };
-        callee = fn.kind === 'error' ? null : node;
-        shape = 'final';
-      }
-      if (callee && p.at('(')) {
-        p.take();
-        const args = yield* sequence(p, ')', (t) => startsExpression(t, 'expr'), () => expression(p, 0, 'expr'));
-        return { kind: 'call', span: p.spanFrom(node.span.start), callee, args };
-      }
+    node = primaryNode;
+    let callee: ErlangNode | null = node;
+    if (p.at(':')) {
+      p.take();
+      const next = p.peek();
+      const fn = startsPrimary(next, 'expr') ? yield primary(p, 'expr') : missingHere(p, next);
+      node = { kind: 'remote', span: p.spanFrom(node.span.start), module: node, function: fn };
+      callee = fn.kind === 'error' ? null : node;
+      shape = 'final';
+    }
+    if (callee && p.at('(')) {
+      p.take();
+      const args = yield* sequence(p, ')', (t) => startsExpression(t, 'expr'), () => expression(p, 0, 'expr'));
+      return { kind: 'call', span: p.spanFrom(node.span.start), callee, args };
     }
   }
   // OTP 25 patterns have no map or record chains (`X#{…}`, `#{…}#{…}`): `#` ends them.
@@ -249,27 +258,18 @@ function* mapEntry(p: Cursor): Step<MapEntry> {
 
 /**
  * `item, item, … close`, the opening bracket already taken. `item` runs when
- * `startsItem` accepts the next token.
+ * `startsItem` accepts the next token. When the first items were read
+ * already, pass them (`items`) and whether an item is wanted next.
+ * Recovers from a missing comma, a missing closing bracket and stray tokens.
  */
 export function* sequence<T>(
   p: Cursor, close: string, startsItem: (t: Token) => boolean, item: () => Generator<NodeRule, T, ErlangNode>,
+  items: T[] = [], wantItem = true,
 ): Step<T[]> {
-  if (p.at(close)) {
+  if (items.length === 0 && p.at(close)) {
     p.take();
-    return [];
+    return items;
   }
-  return yield* sequenceItems(p, close, startsItem, item, [], true);
-}
-
-/**
- * The loop of `sequence`, also used when the first item was read already
- * (`wantItem` false). Recovers from a missing comma, a missing closing
- * bracket and stray tokens.
- */
-export function* sequenceItems<T>(
-  p: Cursor, close: string, startsItem: (t: Token) => boolean, item: () => Generator<NodeRule, T, ErlangNode>,
-  items: T[], wantItem: boolean,
-): Step<T[]> {
   p.enter(close);
   for (;;) {
     const token = p.peek();
@@ -411,7 +411,7 @@ function* binary(p: Cursor, context: Context): NodeRule {
     if (context === 'expr' && p.at('||')) return yield* comprehension(p, open, value, '>>');
     segments.push(yield* segmentAfterValue(p, value));
   }
-  yield* sequenceItems(p, '>>', startsSegment, () => segment(p), segments, segments.length === 0);
+  yield* sequence(p, '>>', startsSegment, () => segment(p), segments, segments.length === 0);
   return { kind: 'binary', span: p.spanFrom(open.start), segments };
 }
 

@@ -14,11 +14,12 @@ import { plaintextAmqpListener } from './plaintext-amqp-listener.js';
 import { plaintextKeyPassword } from './plaintext-key-password.js';
 import { plaintextManagementListener } from './plaintext-management-listener.js';
 import { plaintextPluginListener } from './plaintext-plugin-listener.js';
+import { tlsFileMissing, tlsFilePermissions } from './tls-files.js';
 import { tlsOptionsIncomplete } from './tls-options-incomplete.js';
 import { tlsVersionsUnpinned } from './tls-versions-unpinned.js';
 import { weakCipherSuite } from './weak-cipher-suite.js';
 
-/** The RabbitMQ broker rules, in code order. RMQ111/RMQ112 (file checks) are separate: they need file access. */
+/** The RabbitMQ broker rules, in code order. */
 export const RMQ_RULES: readonly Rule[] = [
   plaintextAmqpListener,
   noTlsListener,
@@ -30,6 +31,8 @@ export const RMQ_RULES: readonly Rule[] = [
   tlsVersionsUnpinned,
   weakCipherSuite,
   broadCaBundle,
+  tlsFilePermissions,
+  tlsFileMissing,
   plaintextKeyPassword,
   defaultGuestCredentials,
   guestRemoteAccess,
