@@ -23,6 +23,7 @@ export async function startServer(capabilities: Record<string, unknown> = {}): P
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    if (process.env.LSP_DEBUG) console.error('PUB', p.uri, p.version, p.diagnostics.map((d) => d.code));
     const i = waiters.findIndex((w) => w.uri === p.uri && w.accept(p));
     if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
   });

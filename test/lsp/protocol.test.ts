@@ -105,3 +105,26 @@ test('a client with pull diagnostics gets them by request, with nothing pushed',
     await pull.close();
   }
 });
+
+test('rabbitmq.conf and advanced.config are one configuration: editing one refreshes the other', async () => {
+  const dir = 'file:///tmp/mq-harden-lsp-test/merged';
+  const conf = `${dir}/rabbitmq.conf`;
+  const adv = `${dir}/advanced.config`;
+  const first = client.nextDiagnostics(conf);
+  await client.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: conf, languageId: 'rabbitmq-conf', version: 1, text: 'listeners.ssl.default = 10.0.0.1:5671\n' },
+  });
+  assert.ok((await first).diagnostics.some((d) => d.code === 'RMQ101'));
+  const advPublished = client.nextDiagnostics(adv);
+  await client.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: adv, languageId: 'rabbitmq-config', version: 1, text: '[{rabbit, [{tcp_listeners, []}]}].\n' },
+  });
+  assert.ok(!(await advPublished).diagnostics.some((d) => d.code === 'RMQ101'));
+  // Turning the plain listener off in advanced.config (unsaved) clears RMQ101 in rabbitmq.conf.
+  const refreshed = client.nextDiagnostics(conf, (p) => !p.diagnostics.some((d) => d.code === 'RMQ101'));
+  await client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: adv, version: 2 },
+    contentChanges: [{ text: '[{rabbit, [{tcp_listeners, []}]}].\n%% edited\n' }],
+  });
+  await refreshed;
+});

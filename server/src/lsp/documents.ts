@@ -9,14 +9,20 @@ import { uriToPath } from './uri.js';
  * one analysis.
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; options: EngineOptions; result: AnalysisResult | undefined }>();
+  private readonly entries = new Map<string, { version: number; generation: number; options: EngineOptions; result: AnalysisResult | undefined }>();
+  /** Bumped on every edit of any document: a sibling's edit can change this document's findings. */
+  private generation = 0;
+
+  invalidateAll(): void {
+    this.generation++;
+  }
 
   get(doc: TextDocument, options: EngineOptions): AnalysisResult | undefined {
     const cached = this.entries.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.options === options) return cached.result;
+    if (cached && cached.version === doc.version && cached.generation === this.generation && cached.options === options) return cached.result;
     const language = isLanguageId(doc.languageId) ? doc.languageId : undefined;
     const result = analyze({ path: uriToPath(doc.uri), text: doc.getText() }, { ...options, language: language ?? options.language });
-    this.entries.set(doc.uri, { version: doc.version, options, result });
+    this.entries.set(doc.uri, { version: doc.version, generation: this.generation, options, result });
     return result;
   }
 

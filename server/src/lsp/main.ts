@@ -18,7 +18,7 @@ import {
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { EngineOptions } from '../engine/analysis/analyze.js';
-import type { WorkspaceHost } from '../engine/analysis/workspace.js';
+import { rabbitConfigurationFiles, type WorkspaceHost } from '../engine/analysis/workspace.js';
 import { fileSystemHost } from '../host/fs-host.js';
 import { fixAll } from '../engine/analysis/fix-all.js';
 import { toLspDiagnostic, toQuickFixes } from './convert.js';
@@ -36,7 +36,6 @@ const cache = new AnalysisCache();
 let usePull = false;
 let supportsConfiguration = false;
 let settings: ServerSettings = readSettings(undefined);
-let engineOptions: EngineOptions = optionsFrom(settings);
 const timers = new Map<string, NodeJS.Timeout>();
 
 /** Sibling files come from open editors first (unsaved changes count), then from the disk. */
@@ -47,8 +46,21 @@ const host: WorkspaceHost = {
     const disk = fileSystemHost();
     return disk.readFile(path);
   },
-  listDirectory: (path) => fileSystemHost().listDirectory(path),
+  // Open editors count as files even before they are saved.
+  listDirectory(path) {
+    const names = new Set(fileSystemHost().listDirectory(path) ?? []);
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    for (const d of documents.all()) {
+      const p = uriToPath(d.uri);
+      if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]);
+    }
+    return names.size > 0 ? [...names] : undefined;
+  },
+  stat: (path) => fileSystemHost().stat?.(path),
 };
+
+// After `host`: the options carry it.
+let engineOptions: EngineOptions = optionsFrom(settings);
 
 function optionsFrom(s: ServerSettings): EngineOptions {
   const docsBaseUrl = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href + '/';
@@ -101,8 +113,19 @@ function publish(doc: TextDocument): void {
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: (result?.diagnostics ?? []).map(toLspDiagnostic) });
 }
 
+/** Open RabbitMQ documents of the same configuration as `doc` (rabbitmq.conf, conf.d, advanced.config). */
+function siblingsOf(doc: TextDocument): TextDocument[] {
+  const path = uriToPath(doc.uri);
+  return documents.all().filter((d) => d.uri !== doc.uri && rabbitConfigurationFiles(uriToPath(d.uri), host).includes(path));
+}
+
 function schedule(doc: TextDocument): void {
-  if (usePull) return;
+  cache.invalidateAll();
+  if (usePull) {
+    // Pull clients ask again for every open document; siblings' findings may have changed.
+    if (siblingsOf(doc).length > 0) connection.languages.diagnostics.refresh();
+    return;
+  }
   const pending = timers.get(doc.uri);
   if (pending) clearTimeout(pending);
   timers.set(
@@ -110,7 +133,10 @@ function schedule(doc: TextDocument): void {
     setTimeout(() => {
       timers.delete(doc.uri);
       const current = documents.get(doc.uri);
-      if (current) publish(current);
+      if (current) {
+        publish(current);
+        for (const sibling of siblingsOf(current)) publish(sibling);
+      }
     }, settings.debounceMs),
   );
 }
