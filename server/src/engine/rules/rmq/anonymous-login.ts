@@ -1,6 +1,4 @@
 import type { Finding, SpanEdit } from '../../core/findings.js';
-import { findListAt, removeListElements } from '../../edits/erlang-edits.js';
-import type { ErlangDocument } from '../../formats/erlang/ast.js';
 import type { Rule } from '../rule.js';
 import { RABBIT_LANGUAGES } from './common.js';
 import { RabbitFixer } from './fixer.js';
@@ -21,17 +19,8 @@ export const anonymousLogin: Rule = {
         if (!entry.value.known || entry.value.value !== 'ANONYMOUS') continue;
         const span = ctx.here(entry.origin);
         if (!span) continue;
-        let edits: SpanEdit[] | undefined;
-        const fixer = new RabbitFixer(ctx);
-        if (entries.length > 1) {
-          if (fixer.isConf) edits = fixer.removeConfLine(entry.origin);
-          else {
-            const listSpan = ctx.here(am.valueOrigin);
-            const list = listSpan ? findListAt(ctx.doc.tree as ErlangDocument, listSpan) : undefined;
-            const i = list?.elements.findIndex((el) => el.span.start === span.start) ?? -1;
-            if (list && i >= 0) edits = removeListElements(ctx.doc.source.text, list, [i]);
-          }
-        }
+        // Removing the only mechanism would leave none: a human decides.
+        const edits: SpanEdit[] | undefined = entries.length > 1 ? new RabbitFixer(ctx).removeListItems(am.valueOrigin, [entry.origin]) : undefined;
         yield {
           span,
           message: 'The ANONYMOUS mechanism lets clients connect without credentials (as anonymous_login_user)',
@@ -43,7 +32,8 @@ export const anonymousLogin: Rule = {
     if (al.state === 'set' && al.value.known && al.value.value !== 'none') {
       const span = ctx.here(al.valueOrigin);
       if (span) {
-        const edits = ctx.doc.language === 'rabbitmq-conf' ? [{ span, newText: 'none' }] : [{ span, newText: 'none' }];
+        // `none` is the same word in both formats (an atom in a classic file).
+        const edits = [{ span, newText: 'none' }];
         yield {
           span,
           message: `anonymous_login_user is '${al.value.value}': clients using ANONYMOUS log in as that user`,

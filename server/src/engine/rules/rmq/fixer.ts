@@ -7,7 +7,7 @@
 import type { SpanEdit } from '../../core/findings.js';
 import type { Span } from '../../core/text.js';
 import { afterLeadingComments, formatAssignment, insertLinesAfter, insertLinesBefore, lineBreakOf } from '../../edits/conf-edits.js';
-import { appendAllToList, erlangAtom, erlangString, findListAt, indentOfLine } from '../../edits/erlang-edits.js';
+import { appendAllToList, erlangAtom, erlangString, findListAt, indentOfLine, removeListElements } from '../../edits/erlang-edits.js';
 import type { ConfDocument, ConfEntry } from '../../formats/cuttlefish/ast.js';
 import { documentTerm, proplistLookup, type ErlangDocument } from '../../formats/erlang/index.js';
 import type { ListNode } from '../../formats/erlang/ast.js';
@@ -201,6 +201,23 @@ export class RabbitFixer {
     const formatted = this.confLinesText(lines);
     if (at === 0) return [insertLinesBefore(this.text, 0, formatted)];
     return [insertLinesAfter(this.text, at, formatted)];
+  }
+
+  /**
+   * Removes some elements of a list setting written in this document: their
+   * lines in rabbitmq.conf, their elements (with one comma each) in a classic
+   * list. `listOrigin` is the list value; `items` the elements' origins.
+   */
+  removeListItems(listOrigin: Origin, items: readonly Origin[]): SpanEdit[] | undefined {
+    if (this.isConf) {
+      const edits = items.map((i) => this.removeConfLine(i));
+      return edits.every((x) => x) ? edits.flatMap((x) => x!) : undefined;
+    }
+    const listSpan = this.here(listOrigin);
+    const list = listSpan ? findListAt(this.erlangDoc(), listSpan) : undefined;
+    if (!list) return undefined;
+    const indices = list.elements.flatMap((el, i) => (items.some((o) => o.span.start === el.span.start) ? [i] : []));
+    return indices.length === items.length ? removeListElements(this.text, list, indices) : undefined;
   }
 
   /** Removes a rabbitmq.conf line or a classic list element written in this document. */

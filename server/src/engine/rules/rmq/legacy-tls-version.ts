@@ -1,6 +1,4 @@
 import type { Finding, SpanEdit } from '../../core/findings.js';
-import { findListAt, removeListElements } from '../../edits/erlang-edits.js';
-import type { ErlangDocument } from '../../formats/erlang/ast.js';
 import type { TlsEndpoint, TlsListItem } from '../../model/rabbitmq/types.js';
 import type { RuleContext } from '../context.js';
 import type { Rule } from '../rule.js';
@@ -9,6 +7,10 @@ import { RabbitFixer, TLS_BLOCKS } from './fixer.js';
 
 const LEGACY = new Set(['sslv3', 'tlsv1', 'tlsv1.1', 'sslv2']);
 const MODERN = ['tlsv1.3', 'tlsv1.2'];
+
+function isLegacy(i: TlsListItem): boolean {
+  return i.value.known && LEGACY.has(i.value.value.toLowerCase());
+}
 
 function versionItems(e: TlsEndpoint): TlsListItem[] | undefined {
   const v = e.options.get('versions')?.value;
@@ -23,14 +25,7 @@ function keepModernVersions(ctx: RuleContext, e: TlsEndpoint, items: readonly Tl
   const prefix = TLS_BLOCKS[e.id].confPrefix;
   if (fixer.isConf) return prefix ? fixer.rewriteConfList(`${prefix}versions`, keep.length > 0 ? keep : MODERN) : undefined;
   if (keep.length === 0) return fixer.replaceValue(option.source, { atoms: MODERN });
-  const listSpan = ctx.here(option.source.valueOrigin);
-  const list = listSpan ? findListAt(ctx.doc.tree as ErlangDocument, listSpan) : undefined;
-  if (!list) return undefined;
-  const legacy = list.elements.flatMap((el, i) => {
-    const item = items.find((x) => x.origin.span.start === el.span.start);
-    return item?.value.known && LEGACY.has(item.value.value.toLowerCase()) ? [i] : [];
-  });
-  return removeListElements(ctx.doc.source.text, list, legacy);
+  return fixer.removeListItems(option.source.valueOrigin, items.filter(isLegacy).map((i) => i.origin));
 }
 
 export const legacyTlsVersion: Rule = {
@@ -45,7 +40,7 @@ export const legacyTlsVersion: Rule = {
     for (const e of m.tls) {
       const items = versionItems(e);
       if (!items) continue;
-      const legacy = items.filter((i) => i.value.known && LEGACY.has(i.value.value.toLowerCase()));
+      const legacy = items.filter(isLegacy);
       if (legacy.length === 0) continue;
       const edits = keepModernVersions(ctx, e, items);
       for (const item of legacy) {

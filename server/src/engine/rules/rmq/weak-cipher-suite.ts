@@ -1,6 +1,4 @@
 import type { Finding, SpanEdit } from '../../core/findings.js';
-import { findListAt, removeListElements } from '../../edits/erlang-edits.js';
-import type { ErlangDocument } from '../../formats/erlang/ast.js';
 import type { TlsEndpoint, TlsListItem } from '../../model/rabbitmq/types.js';
 import type { RuleContext } from '../context.js';
 import type { Rule } from '../rule.js';
@@ -15,18 +13,10 @@ export function isWeakCipher(name: string): boolean {
 }
 
 function removeWeak(ctx: RuleContext, e: TlsEndpoint, items: readonly TlsListItem[]): SpanEdit[] | undefined {
-  const fixer = new RabbitFixer(ctx);
   const weak = items.filter((i) => i.value.known && isWeakCipher(i.value.value));
-  if (fixer.isConf) {
-    const edits = weak.map((i) => fixer.removeConfLine(i.origin));
-    return edits.every((x) => x) ? edits.flatMap((x) => x!) : undefined;
-  }
-  const option = e.options.get('ciphers')!;
-  const listSpan = ctx.here(option.source.valueOrigin);
-  const list = listSpan ? findListAt(ctx.doc.tree as ErlangDocument, listSpan) : undefined;
-  if (!list || weak.length === items.length) return undefined; // an empty list would mean "no cipher at all": a human decides
-  const indices = list.elements.flatMap((el, i) => (weak.some((w) => w.origin.span.start === el.span.start) ? [i] : []));
-  return removeListElements(ctx.doc.source.text, list, indices);
+  // With nothing left, `ciphers` would mean something else entirely: a human decides.
+  if (weak.length === items.length) return undefined;
+  return new RabbitFixer(ctx).removeListItems(e.options.get('ciphers')!.source.valueOrigin, weak.map((i) => i.origin));
 }
 
 export const weakCipherSuite: Rule = {
