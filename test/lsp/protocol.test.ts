@@ -128,3 +128,14 @@ test('rabbitmq.conf and advanced.config are one configuration: editing one refre
   });
   await refreshed;
 });
+
+test('a document over the size limit is declined politely: a message, no diagnostics, no hang', async () => {
+  const uri = 'file:///tmp/mq-harden-lsp-test/huge/rabbitmq.conf';
+  const message = new Promise<string>((resolve) => client.connection.onNotification('window/showMessage', (p: { message: string }) => resolve(p.message)));
+  const published = client.nextDiagnostics(uri);
+  await client.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'rabbitmq-conf', version: 1, text: 'listeners.tcp.default = 5672\n'.repeat(400_000) },
+  });
+  assert.deepEqual((await published).diagnostics, []);
+  assert.match(await message, /larger than 10 MiB/);
+});

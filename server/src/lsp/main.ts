@@ -9,6 +9,8 @@ import {
   CodeActionKind,
   createConnection,
   DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -19,7 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { EngineOptions } from '../engine/analysis/analyze.js';
 import { rabbitConfigurationFiles, type WorkspaceHost } from '../engine/analysis/workspace.js';
-import { fileSystemHost } from '../host/fs-host.js';
+import { fileSystemHost, MAX_FILE_BYTES } from '../host/fs-host.js';
 import { fixAll } from '../engine/analysis/fix-all.js';
 import { toLspDiagnostic, toQuickFixes } from './convert.js';
 import { AnalysisCache } from './documents.js';
@@ -30,6 +32,8 @@ import { uriToPath } from './uri.js';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mq-harden`;
 
 const connection = createConnection(ProposedFeatures.all);
+// A failed request to the client must never take the server down with it.
+process.on('unhandledRejection', (reason) => connection.console.error(`mq-harden: ${reason instanceof Error ? reason.stack : String(reason)}`));
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 
@@ -100,7 +104,26 @@ connection.onDidChangeConfiguration(() => {
   void refreshSettings().catch((e) => connection.console.error(`mq-harden: cannot read settings: ${String(e)}`));
 });
 
+/**
+ * Documents larger than this are not analysed: no configuration file is this
+ * large, and the editor must stay responsive. The CLI's limit is the same.
+ */
+export const MAX_DOCUMENT_CHARS = MAX_FILE_BYTES;
+const declined = new Set<string>();
+
 function analyse(doc: TextDocument) {
+  if (doc.getText().length > MAX_DOCUMENT_CHARS) {
+    if (!declined.has(doc.uri)) {
+      declined.add(doc.uri);
+      // A notification, not a request: nothing to wait for, nothing to fail.
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `MQ Harden does not analyse ${uriToPath(doc.uri)}: it is larger than ${MAX_DOCUMENT_CHARS / 1024 / 1024} MiB.`,
+      });
+    }
+    return undefined;
+  }
+  declined.delete(doc.uri);
   const result = cache.get(doc, engineOptions);
   for (const e of result?.internalErrors ?? []) {
     connection.console.error(`mq-harden: rule ${e.code} failed on ${doc.uri}: ${e.error instanceof Error ? e.error.stack : String(e.error)}`);
