@@ -10,11 +10,11 @@
 import type { ErlangNode, ExpressionForm, FunNode } from './ast.js';
 import type { Cursor } from './cursor.js';
 import {
-  atomNode, expression, expressionOrMissing, expressions, missingHere, sequence, spanOf,
-  type NodeRule, type Step,
+  atomNode, expression, expressionOrMissing, expressions, missingHere, spanOf, type NodeRule, type Step,
 } from './expressions.js';
 import { startsExpression } from './grammar.js';
 import { HEAD_MISMATCH } from './messages.js';
+import { sequence } from './sequence.js';
 import type { Token } from './tokens.js';
 
 /** A block construct starting at `token` (one of `begin if case receive fun try`). */
@@ -68,9 +68,10 @@ function* ifBlock(p: Cursor): Step<ErlangNode> {
 function* caseBlock(p: Cursor): Step<ErlangNode> {
   const start = p.take().start;
   return node(p, start, 'case', yield* block(p, function* () {
-    const subject = yield expressionOrMissing(p);
+    const children = [yield expressionOrMissing(p)];
     p.expect('of');
-    return [subject, ...yield* clauses(p)];
+    append(children, yield* clauses(p));
+    return children;
   }));
 }
 

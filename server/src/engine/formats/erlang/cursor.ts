@@ -54,6 +54,16 @@ export class Cursor {
     return this.pos;
   }
 
+  /** True once this form has had as many errors as are worth reporting. */
+  get exhausted(): boolean {
+    return this.formErrors >= MAX_ERRORS_PER_FORM;
+  }
+
+  /** Skips the rest of the form, up to its terminator. */
+  skipToFormEnd(): void {
+    while (this.pos < this.limit) this.take();
+  }
+
   /** True when only the terminator is left. */
   get atFormEnd(): boolean {
     return this.pos >= this.limit;

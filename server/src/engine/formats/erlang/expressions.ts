@@ -1,8 +1,8 @@
 /**
- * Expressions: binary and prefix operators, calls, `m:f`, records, maps,
- * and the bracketed literals (lists, tuples, binaries) — the part of
- * erl_parse's grammar a config file actually uses. `begin`, `if`, `case`,
- * `receive`, `fun`, `try` and comprehensions are in blocks.ts.
+ * Expressions: binary and prefix operators, calls, `m:f`, records and maps —
+ * with literals.ts (lists, tuples, binaries), the part of erl_parse's
+ * grammar a config file actually uses. `begin`, `if`, `case`, `receive`,
+ * `fun`, `try` and comprehensions are in blocks.ts.
  *
  * Every rule is a generator run by the trampoline (trampoline.ts): to parse
  * a sub-expression it yields the sub-rule and receives the node back.
@@ -13,14 +13,14 @@
  * element, a missing closing bracket when the token belongs to an enclosing
  * construct, and skips stray tokens.
  */
-import type {
-  BinarySegment, ErlangNode, FloatNode, IntegerNode, MapEntry, StringNode, TypeSpecifier,
-} from './ast.js';
-import { blockRule, comprehension } from './blocks.js';
+import type { ErlangNode, FloatNode, IntegerNode, MapEntry, StringNode } from './ast.js';
+import { blockRule } from './blocks.js';
 import type { Cursor } from './cursor.js';
 import {
   PREFIX_OPERATORS, binaryOperator, startsExpression, startsPrimary, type Context,
 } from './grammar.js';
+import { binary, list, tuple } from './literals.js';
+import { sequence } from './sequence.js';
 import type { Token } from './tokens.js';
 import type { Rule } from './trampoline.js';
 
@@ -63,7 +63,6 @@ export function expressionOrMissing(p: Cursor, context: Context = 'expr'): NodeR
 }
 
 /** A rule that has nothing left to parse. */
-// eslint-disable-next-line require-yield
 function* done(node: ErlangNode): NodeRule {
   return node;
 }
@@ -127,7 +126,7 @@ function* prefixExpression(p: Cursor, context: Context): NodeRule {
  * (file:consult accepts `-1`, `- 1`, `-(1)`, `+$a`); a second sign does not
  * (`- -1` is a bad term), nor does any other operand.
  */
-function prefixed(op: Token, operand: ErlangNode, end: number): ErlangNode {
+export function prefixed(op: Token, operand: ErlangNode, end: number): ErlangNode {
   const span = { start: op.start, end: Math.max(end, operand.span.end) };
   const sign = op.type === '-' || op.type === '+' ? op.type : null;
   if (sign && operand.kind === 'integer' && operand.sign === null) {
@@ -157,18 +156,18 @@ type Shape = 'primary' | 'map' | 'record' | 'final';
  */
 function* postfix(p: Cursor, context: Context): NodeRule {
   const first = p.peek();
-  if (first.type === '#') return yield* suffixes(p, null, 'primary', context);
+  if (first.type === '#') return yield* suffixes(p, null, context);
   if (!startsPrimary(first, context)) return missingHere(p, first);
   const node = yield primary(p, context);
   const next = p.peek().type;
   if (context === 'pattern' || (next !== ':' && next !== '(' && next !== '#')) return node;
-  return yield* suffixes(p, node, 'primary', context);
+  return yield* suffixes(p, node, context);
 }
 
 /** The `:`, `(…)` and `#…` parts after a primary (`node`), or a whole expression starting with `#`. */
-function* suffixes(p: Cursor, primaryNode: ErlangNode | null, from: Shape, context: Context): Step<ErlangNode> {
+function* suffixes(p: Cursor, primaryNode: ErlangNode | null, context: Context): Step<ErlangNode> {
   let node: ErlangNode;
-  let shape: Shape = from;
+  let shape: Shape = 'primary';
   if (primaryNode === null) {
     [node, shape] = yield* hashSuffix(p, null, 'primary', context);
   } else {
@@ -254,50 +253,6 @@ function* mapEntry(p: Cursor): Step<MapEntry> {
   return { span: { start: key.span.start, end: value.span.end }, key, value, operator: op.type };
 }
 
-// ---- comma-separated sequences -------------------------------------------
-
-/**
- * `item, item, … close`, the opening bracket already taken. `item` runs when
- * `startsItem` accepts the next token. When the first items were read
- * already, pass them (`items`) and whether an item is wanted next.
- * Recovers from a missing comma, a missing closing bracket and stray tokens.
- */
-export function* sequence<T>(
-  p: Cursor, close: string, startsItem: (t: Token) => boolean, item: () => Generator<NodeRule, T, ErlangNode>,
-  items: T[] = [], wantItem = true,
-): Step<T[]> {
-  if (items.length === 0 && p.at(close)) {
-    p.take();
-    return items;
-  }
-  p.enter(close);
-  for (;;) {
-    const token = p.peek();
-    if (wantItem && startsItem(token)) {
-      items.push(yield* item());
-      wantItem = false;
-      continue;
-    }
-    if (!wantItem && token.type === ',') {
-      p.take();
-      wantItem = true;
-      continue;
-    }
-    if (!wantItem && token.type === close) break;
-    p.syntaxError(token);
-    if (token.type === close) break;
-    if (!wantItem && startsItem(token)) {
-      wantItem = true; // a missing comma
-      continue;
-    }
-    if (p.isRecoveryStop(token)) break;
-    p.take(); // a stray token
-  }
-  p.leave(close);
-  if (p.at(close)) p.take();
-  return items;
-}
-
 // ---- primaries ------------------------------------------------------------
 
 /**
@@ -332,12 +287,6 @@ function literal(p: Cursor): ErlangNode {
   }
 }
 
-function* tuple(p: Cursor): NodeRule {
-  const open = p.take();
-  const elements = yield* sequence(p, '}', (t) => startsExpression(t, 'expr'), () => expression(p, 0, 'expr'));
-  return { kind: 'tuple', span: p.spanFrom(open.start), elements };
-}
-
 function* parenthesized(p: Cursor, context: Context): NodeRule {
   p.take();
   p.enter(')');
@@ -360,110 +309,6 @@ function strings(p: Cursor): StringNode {
   return { kind: 'string', span: p.spanFrom(first.start), value, pieces };
 }
 
-/** `[…]`: a list, `[H | T]`, or (in expressions) a list comprehension `[X || …]`. */
-function* list(p: Cursor, context: Context): NodeRule {
-  const open = p.take();
-  if (p.at(']')) {
-    p.take();
-    return { kind: 'list', span: p.spanFrom(open.start), elements: [], tail: null };
-  }
-  p.enter(']');
-  const first = yield expressionOrMissing(p);
-  if (context === 'expr' && p.at('||')) {
-    p.leave(']');
-    return yield* comprehension(p, open, first, ']');
-  }
-  const elements = [first];
-  let tail: ErlangNode | null = null;
-  for (;;) {
-    const token = p.peek();
-    if (token.type === ',') {
-      p.take();
-      elements.push(yield expressionOrMissing(p));
-    } else if (token.type === '|') {
-      p.take();
-      tail = yield expressionOrMissing(p);
-      break;
-    } else if (token.type === ']') {
-      break;
-    } else {
-      p.syntaxError(token);
-      if (startsExpression(token, 'expr')) elements.push(yield expression(p, 0, 'expr')); // a missing comma
-      else if (p.isRecoveryStop(token)) break;
-      else p.take();
-    }
-  }
-  p.leave(']');
-  p.close(']');
-  return { kind: 'list', span: p.spanFrom(open.start), elements: withoutPlaceholders(elements), tail };
-}
-
-/** `<<…>>`: a binary, or (in expressions) a binary comprehension `<<X || …>>`. */
-function* binary(p: Cursor, context: Context): NodeRule {
-  const open = p.take();
-  const segments: BinarySegment[] = [];
-  if (p.at('>>')) {
-    p.take();
-    return { kind: 'binary', span: p.spanFrom(open.start), segments };
-  }
-  if (startsPrimary(p.peek(), 'expr')) {
-    const value = yield primary(p, 'expr');
-    if (context === 'expr' && p.at('||')) return yield* comprehension(p, open, value, '>>');
-    segments.push(yield* segmentAfterValue(p, value));
-  }
-  yield* sequence(p, '>>', startsSegment, () => segment(p), segments, segments.length === 0);
-  return { kind: 'binary', span: p.spanFrom(open.start), segments };
-}
-
-function startsSegment(token: Token): boolean {
-  return PREFIX_OPERATORS.has(token.type) || startsPrimary(token, 'expr');
-}
-
-/** One segment: an optional sign, a primary expression, then `:Size` and `/Types`. */
-function* segment(p: Cursor): Step<BinarySegment> {
-  const token = p.peek();
-  if (!PREFIX_OPERATORS.has(token.type)) return yield* segmentAfterValue(p, yield primary(p, 'expr'));
-  p.take();
-  const next = p.peek();
-  const operand = startsPrimary(next, 'expr') ? yield primary(p, 'expr') : missingHere(p, next);
-  return yield* segmentAfterValue(p, prefixed(token, operand, p.end));
-}
-
-function* segmentAfterValue(p: Cursor, value: ErlangNode): Step<BinarySegment> {
-  let size: ErlangNode | null = null;
-  if (p.at(':')) {
-    p.take();
-    const next = p.peek();
-    size = startsPrimary(next, 'expr') ? yield primary(p, 'expr') : missingHere(p, next);
-  }
-  const types: TypeSpecifier[] = [];
-  if (p.at('/')) {
-    p.take();
-    do {
-      const name = p.peek();
-      if (name.type !== 'atom') {
-        p.syntaxError(name);
-        break;
-      }
-      p.take();
-      types.push(typeSpecifier(p, name));
-    } while (p.at('-') && p.take());
-  }
-  return { span: p.spanFrom(value.span.start), value, size, types };
-}
-
-/** `name` or `name:Integer` (`unit:8`), the name already taken. */
-function typeSpecifier(p: Cursor, name: Token): TypeSpecifier {
-  let value: bigint | null = null;
-  if (p.at(':')) {
-    p.take();
-    const n = p.peek();
-    if (n.type === 'integer') value = p.take().value as bigint;
-    else p.syntaxError(n);
-  }
-  return { span: p.spanFrom(name.start), name: String(name.value), value };
-}
-
 // ---- node builders -----------------------------------------------------------
 
 export function spanOf(token: Token): { start: number; end: number } {
@@ -476,9 +321,4 @@ export function atomNode(token: Token): ErlangNode {
 
 function numberNode(token: Token, notation: IntegerNode['notation']): IntegerNode {
   return { kind: 'integer', span: spanOf(token), value: token.value as bigint, notation, sign: null };
-}
-
-/** Drops the placeholders of missing elements (`[a, ]`): the list still has its real elements. */
-function withoutPlaceholders(nodes: ErlangNode[]): ErlangNode[] {
-  return nodes.some((n) => n.kind === 'error') ? nodes.filter((n) => n.kind !== 'error') : nodes;
 }

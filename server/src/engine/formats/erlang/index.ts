@@ -6,3 +6,5 @@
 export { parseErlangTerms, type ErlangParseOutcome } from './parse.js';
 export type * from './ast.js';
 export * from './access.js';
+/** Erlang's own spelling of atoms and strings, for messages that quote config values. */
+export { writeAtom, writeString } from './messages.js';

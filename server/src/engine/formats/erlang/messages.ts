@@ -110,6 +110,8 @@ export const BAD_TERM = 'bad term';
 export const HEAD_MISMATCH = 'head mismatch';
 export const ILLEGAL_CHARACTER = 'illegal character';
 export const UNTERMINATED_CHARACTER = 'unterminated character';
+/** Not an Erlang message: our own limit on nesting (see parse.ts). */
+export const TOO_DEEP = 'nesting too deep to check (more than about 300000 levels)';
 
 export function illegal(what: 'atom' | 'var' | 'integer' | 'float'): string {
   return 'illegal ' + what;

@@ -12,6 +12,7 @@
  * This parser goes on after errors, so the tree covers the whole file, and
  * orders the errors so that the one Erlang reports comes first.
  */
+import type { ParseOutcome } from '../../core/parse.js';
 import type { Span } from '../../core/text.js';
 import type {
   ErlangDocument, ErlangForm, ErlangNode, ErlangParseOptions, ErlangSyntaxError,
@@ -19,13 +20,12 @@ import type {
 import { Cursor, type ParseErrorRecord } from './cursor.js';
 import { form, type ParsedForm } from './forms.js';
 import { scan, type ScanError } from './lexer.js';
-import { BAD_TERM, HEAD_MISMATCH } from './messages.js';
+import { BAD_TERM, HEAD_MISMATCH, TOO_DEEP } from './messages.js';
 import { findNonTerm } from './terms.js';
 import type { Token } from './tokens.js';
-import { runRule } from './trampoline.js';
+import { TooDeep, runRule } from './trampoline.js';
 
-export interface ErlangParseOutcome {
-  readonly tree: ErlangDocument;
+export interface ErlangParseOutcome extends ParseOutcome<ErlangDocument> {
   /** The error file:consult/1 reports first, then the others in document order. */
   readonly errors: readonly ErlangSyntaxError[];
 }
@@ -96,15 +96,42 @@ function formRanges(tokens: readonly Token[]): FormRange[] {
   return ranges;
 }
 
+/**
+ * Nesting limit, in pending grammar rules (a bracket level takes two or
+ * three): about 300,000 levels, far beyond any real file (Erlang itself has
+ * no limit), while keeping the memory a pathological file can take bounded.
+ */
+const MAX_RULE_DEPTH = 800_000;
+
 /** Parses one dot-terminated range; more than one form when a missing dot was recovered from. */
 function parseRange(cursor: Cursor, range: FormRange): ParsedForm[] {
   cursor.startForm(range.from, range.to, range.terminator);
   const parsed: ParsedForm[] = [];
   for (;;) {
-    const result = runRule(form(cursor));
+    const start = cursor.peek().start;
+    let result: ParsedForm;
+    try {
+      result = runRule(form(cursor), MAX_RULE_DEPTH);
+    } catch (error) {
+      if (!(error instanceof TooDeep)) throw error;
+      result = abandon(cursor, start);
+    }
     parsed.push(result);
     if (result.complete || cursor.atFormEnd) return parsed;
+    // Garbage rather than a missing dot: not worth a form per fragment.
+    if (cursor.exhausted) {
+      cursor.skipToFormEnd();
+      return parsed;
+    }
   }
+}
+
+/** Gives up on a form nested beyond the limit: one error, no tree, and on to the next form. */
+function abandon(cursor: Cursor, start: number): ParsedForm {
+  const token = cursor.peek();
+  cursor.reportAt({ start: token.start, end: token.end }, token.line, TOO_DEEP);
+  cursor.skipToFormEnd();
+  return { start, expressions: [], clauses: [], complete: true };
 }
 
 function toForm(parsed: ParsedForm, range: FormRange, cursor: Cursor): ErlangForm {

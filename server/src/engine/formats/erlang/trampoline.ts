@@ -12,8 +12,19 @@
 /** A rule in progress: yields sub-rules, receives their results, returns its own. */
 export type Rule<Result, SubResult = Result> = Generator<Rule<SubResult, SubResult>, Result, SubResult>;
 
-/** Runs `root` to completion and returns its result. */
-export function runRule<R, S>(root: Rule<R, S>): R {
+/** Thrown by `runRule` when more than `maxDepth` rules are pending at once. */
+export class TooDeep extends Error {
+  constructor(readonly maxDepth: number) {
+    super(`more than ${maxDepth} nested rules`);
+  }
+}
+
+/**
+ * Runs `root` to completion and returns its result. `maxDepth` bounds the
+ * pending rules (each costs a few hundred bytes): past it, `TooDeep` is
+ * thrown instead of exhausting memory.
+ */
+export function runRule<R, S>(root: Rule<R, S>, maxDepth = Infinity): R {
   const pending: Rule<unknown, unknown>[] = [root as Rule<unknown, unknown>];
   let input: unknown = undefined;
   for (;;) {
@@ -24,6 +35,7 @@ export function runRule<R, S>(root: Rule<R, S>): R {
       input = step.value;
       if (pending.length === 0) return input as R;
     } else {
+      if (pending.length >= maxDepth) throw new TooDeep(maxDepth);
       pending.push(step.value);
       input = undefined;
     }
