@@ -105,3 +105,26 @@ test('listeners.tcp = none replaces every listeners.tcp.* line, never duplicatin
   assert.match(fixed, /^anonymous_login_user = none$/m);
   assert.match(fixed, /^mqtt\.allow_anonymous = false$/m);
 });
+
+test('regressions: fixes never overwrite or drop what the user wrote', () => {
+  const conf = '/r1/rabbitmq.conf';
+  const mech = { [conf]: 'listeners.tcp = none\nlisteners.ssl.default = 10.0.0.1:5671\nssl_options.cacertfile = /ca.pem\nssl_options.certfile = /c.pem\nssl_options.keyfile = /k.pem\nssl_options.verify = verify_peer\nssl_options.fail_if_no_peer_cert = true\nssl_options.versions.1 = tlsv1.2\nauth_mechanisms.1 = PLAIN\nauth_mechanisms.3 = AMQPLAIN\n' };
+  const rmq204 = analyzeIn(mech, conf).diagnostics.find((d) => d.code === 'RMQ204')!;
+  assert.equal(rmq204.fixes[0].edits[0].newText, '\nauth_mechanisms.4 = EXTERNAL');
+
+  const classic = '/r2/rabbitmq.config';
+  const users = { [classic]: '[{rabbit, [{tcp_listeners, []}, {loopback_users, [<<"admin">>]}]}].\n' };
+  const fixed = fixAll({ path: classic, text: users[classic] }, { host: memoryHost(users) }).text;
+  assert.match(fixed, /\{loopback_users, \[<<"admin">>, <<"guest">>\]\}/);
+
+  const both = { [classic]: '[{rabbitmq_management, [{tcp_config, [{port, 15672}]}, {ssl_config, [{port, 15671}]}]}].\n' };
+  const rmq301 = analyzeIn(both, classic).diagnostics.find((d) => d.code === 'RMQ301')!;
+  assert.deepEqual(rmq301.fixes, []);
+});
+
+test('a file named without a directory still finds its siblings', () => {
+  const files = { 'rabbitmq.conf': 'listeners.tcp = none\n', 'advanced.config': '[{rabbit, [{ssl_listeners, [5671]}, {ssl_options, [{verify, verify_peer}]}]}].\n' };
+  const r = analyzeIn(files, 'advanced.config', { host: { readFile: (p) => (files as Record<string, string>)[p.replace(/^\.\//, '')], listDirectory: (d) => (d === '.' ? Object.keys(files) : undefined) } });
+  assert.ok(r.diagnostics.some((d) => d.code === 'RMQ104'));
+  assert.ok(!r.diagnostics.some((d) => d.code === 'RMQ101'));
+});

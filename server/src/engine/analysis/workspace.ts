@@ -66,6 +66,6 @@ export function rabbitConfigurationFiles(path: string, host: WorkspaceHost | und
     .map((n) => join(confD, n));
   const advanced = findConfig(host, dir, 'advanced.config', path);
   const files = [main, ...extras, advanced].filter((p): p is string => p !== undefined);
-  const normalize = (p: string) => p.replace(/\\/g, '/');
+  const normalize = (p: string) => p.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
   return files.some((f) => normalize(f) === normalize(path)) ? files.map((f) => (normalize(f) === normalize(path) ? path : f)) : [path];
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/findings.js';
 import type { Rule } from '../rule.js';
-import { optionText, RABBIT_LANGUAGES } from './common.js';
+import { optionText, RABBIT_LANGUAGES, tlsName } from './common.js';
 
 /** The system-wide trust stores of the common distributions. */
 const SYSTEM_BUNDLES = new Set([
@@ -38,7 +38,7 @@ export const broadCaBundle: Rule = {
       if (!option || path === undefined || !isSystemBundle(path)) continue;
       const span = ctx.here(option.source.valueOrigin);
       if (!span) continue;
-      yield { span, message: `${e.label} TLS trusts the system CA bundle ${path}: any public CA could issue accepted client certificates` };
+      yield { span, message: `${tlsName(e)} trusts the system CA bundle ${path}: any public CA could issue accepted client certificates` };
     }
   },
 };

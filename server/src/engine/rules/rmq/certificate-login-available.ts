@@ -27,7 +27,9 @@ export const certificateLoginAvailable: Rule = {
       if (ctx.doc.language === 'rabbitmq-conf') {
         const lines = (ctx.doc.tree as ConfDocument).entries.filter((e) => e.key.startsWith('auth_mechanisms.'));
         const last = lines[lines.length - 1];
-        if (last) edits = [insertLinesAfter(ctx.doc.source.text, last.span.start, [formatAssignment(ctx.doc.source.text, `auth_mechanisms.${lines.length + 1}`, 'EXTERNAL', last.span.start)])];
+        // The next free index: cuttlefish orders by it, and reusing one would replace that mechanism.
+        const next = Math.max(0, ...lines.map((l) => Number(l.key.slice('auth_mechanisms.'.length))).filter((n) => Number.isInteger(n))) + 1;
+        if (last) edits = [insertLinesAfter(ctx.doc.source.text, last.span.start, [formatAssignment(ctx.doc.source.text, `auth_mechanisms.${next}`, 'EXTERNAL', last.span.start)])];
       } else {
         const listSpan = ctx.here(am.valueOrigin);
         const list = listSpan ? findListAt(ctx.doc.tree as ErlangDocument, listSpan) : undefined;

@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/findings.js';
 import type { Rule } from '../rule.js';
-import { activeTlsEndpoints, httpDowngrade, optionSpan, optionText, RABBIT_LANGUAGES } from './common.js';
+import { activeTlsEndpoints, httpDowngrade, optionSpan, optionText, RABBIT_LANGUAGES, tlsName } from './common.js';
 import { RabbitFixer } from './fixer.js';
 
 export const clientCertificateNotRequired: Rule = {
@@ -22,7 +22,7 @@ export const clientCertificateNotRequired: Rule = {
       const edits = new RabbitFixer(ctx).setTlsOptions(e, [['fail_if_no_peer_cert', { bool: true }]]);
       yield {
         span,
-        message: `${e.label} TLS accepts clients that present no certificate (fail_if_no_peer_cert is ${option ? optionText(option) : 'not set'})`,
+        message: `${tlsName(e)} accepts clients that present no certificate (fail_if_no_peer_cert is ${option ? optionText(option) : 'not set'})`,
         ...httpDowngrade(e),
         fixes: edits ? [{ title: 'Set fail_if_no_peer_cert to true', edits, safe: !e.http, preferred: true }] : [],
       };

@@ -96,3 +96,9 @@ export function optionSpan(ctx: RuleContext, e: TlsEndpoint, key: string): Span 
 export function httpDowngrade(e: TlsEndpoint): { severity?: 'information' } {
   return e.http ? { severity: 'information' } : {};
 }
+
+/** How messages (which start with it) name an endpoint's TLS: "AMQP TLS", "management HTTPS", "The Erlang ssl application's default". */
+export function tlsName(e: TlsEndpoint): string {
+  if (e.id === 'erlang-ssl-app') return "The Erlang ssl application's default";
+  return e.http ? e.label : `${e.label} TLS`;
+}

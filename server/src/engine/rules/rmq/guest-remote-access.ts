@@ -1,6 +1,8 @@
 import type { Finding, SpanEdit } from '../../core/findings.js';
 import { formatAssignment } from '../../edits/conf-edits.js';
+import { appendToList, findListAt } from '../../edits/erlang-edits.js';
 import type { ConfDocument } from '../../formats/cuttlefish/ast.js';
+import type { ErlangDocument } from '../../formats/erlang/ast.js';
 import type { Rule } from '../rule.js';
 import { RABBIT_LANGUAGES } from './common.js';
 
@@ -28,8 +30,10 @@ export const guestRemoteAccess: Rule = {
       else if (lines[0]) edits.push({ span: lines[0].span, newText: formatAssignment(text, 'loopback_users.guest', 'true', lines[0].span.start) });
       for (const other of lines) if (other.key === 'loopback_users' && other !== lines[0]) edits.push({ span: other.extent, newText: '' });
     } else {
+      // Keep the users already listed: only guest comes back.
       const value = ctx.here(lu.valueOrigin);
-      if (value) edits.push({ span: value, newText: '[<<"guest">>]' });
+      const list = value ? findListAt(ctx.doc.tree as ErlangDocument, value) : undefined;
+      if (list) edits.push(appendToList(text, list, '<<"guest">>'));
     }
     const span = ctx.here(lu.origin);
     if (!span) return;

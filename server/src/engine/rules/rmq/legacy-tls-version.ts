@@ -2,7 +2,7 @@ import type { Finding, SpanEdit } from '../../core/findings.js';
 import type { TlsEndpoint, TlsListItem } from '../../model/rabbitmq/types.js';
 import type { RuleContext } from '../context.js';
 import type { Rule } from '../rule.js';
-import { RABBIT_LANGUAGES } from './common.js';
+import { RABBIT_LANGUAGES, tlsName } from './common.js';
 import { RabbitFixer, TLS_BLOCKS } from './fixer.js';
 
 const LEGACY = new Set(['sslv3', 'tlsv1', 'tlsv1.1', 'sslv2']);
@@ -48,7 +48,7 @@ export const legacyTlsVersion: Rule = {
         if (!span) continue;
         yield {
           span,
-          message: `${e.label} TLS allows ${item.value.known ? item.value.value : ''}, a protocol version with known attacks`,
+          message: `${tlsName(e)} allows ${item.value.known ? item.value.value : ''}, a protocol version with known attacks`,
           fixes: edits ? [{ title: 'Keep only tlsv1.3 and tlsv1.2', edits, safe: true, preferred: true }] : [],
         };
       }

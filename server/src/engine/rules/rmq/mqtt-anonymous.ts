@@ -16,7 +16,8 @@ export const mqttAnonymous: Rule = {
     if (anon.state === 'set' && anon.value.known && anon.value.value === true) {
       const span = ctx.here(anon.valueOrigin);
       const edits = new RabbitFixer(ctx).replaceValue(anon, { bool: false });
-      if (span) yield { span, message: 'MQTT clients may connect without credentials (mqtt.allow_anonymous = true)', fixes: edits ? [{ title: 'Set allow_anonymous to false', edits, safe: true, preferred: true }] : [] };
+      const written = ctx.doc.language === 'rabbitmq-conf' ? 'mqtt.allow_anonymous = true' : '{allow_anonymous, true}';
+      if (span) yield { span, message: `MQTT clients may connect without credentials (${written})`, fixes: edits ? [{ title: 'Set allow_anonymous to false', edits, safe: true, preferred: true }] : [] };
     }
     for (const [plugin, setting] of [['STOMP', m.stompDefaultUser], ['MQTT', m.mqttDefaultUser]] as const) {
       if (setting.state !== 'set' || !setting.value.known || setting.value.value !== 'guest') continue;

@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/findings.js';
 import type { Rule } from '../rule.js';
-import { activeTlsEndpoints, httpDowngrade, optionSpan, optionText, RABBIT_LANGUAGES } from './common.js';
+import { activeTlsEndpoints, httpDowngrade, optionSpan, optionText, RABBIT_LANGUAGES, tlsName } from './common.js';
 import { RabbitFixer } from './fixer.js';
 
 export const peerVerificationDisabled: Rule = {
@@ -23,7 +23,7 @@ export const peerVerificationDisabled: Rule = {
       const edits = new RabbitFixer(ctx).setTlsOptions(e, [['verify', { atom: 'verify_peer' }]]);
       yield {
         span,
-        message: option ? `${e.label} TLS uses verify_none: client certificates are not checked` : `${e.label} TLS does not set verify, so it defaults to verify_none: client certificates are not checked`,
+        message: option ? `${tlsName(e)} uses verify_none: client certificates are not checked` : `${tlsName(e)} does not set verify, so it defaults to verify_none: client certificates are not checked`,
         ...httpDowngrade(e),
         fixes: edits ? [{ title: 'Set verify to verify_peer', edits, safe: !e.http, preferred: true }] : [],
       };

@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/findings.js';
 import type { SettingSource } from '../../model/rabbitmq/types.js';
 import type { Rule } from '../rule.js';
-import { RABBIT_LANGUAGES } from './common.js';
+import { RABBIT_LANGUAGES, tlsName } from './common.js';
 
 /** `encrypted:…` (rabbitmq.conf) and `{encrypted, <<…>>}` (classic) values are not clear text. */
 function isEncrypted(ctx: Parameters<Rule['check']>[0], source: SettingSource): boolean {
@@ -24,7 +24,7 @@ export const plaintextKeyPassword: Rule = {
       const option = e.options.get('password');
       if (!option || !option.value.known || isEncrypted(ctx, option.source)) continue;
       const span = ctx.here(option.source.valueOrigin);
-      if (span) yield { span, message: `${e.label} TLS key password is written in clear text; use an encrypted: value` };
+      if (span) yield { span, message: `${tlsName(e)} key password is written in clear text; use an encrypted: value` };
     }
     const pass = m.defaultPass;
     if (pass.state === 'set' && pass.value.known && pass.value.value !== 'guest' && !isEncrypted(ctx, pass)) {

@@ -3,7 +3,7 @@ import { appendAllToList, erlangString, findListAt } from '../../edits/erlang-ed
 import { formatAssignment, insertLinesAfter } from '../../edits/conf-edits.js';
 import type { ConfDocument } from '../../formats/cuttlefish/ast.js';
 import type { ErlangDocument } from '../../formats/erlang/ast.js';
-import type { ListenerSet } from '../../model/rabbitmq/types.js';
+import type { ListenerSet, RabbitModel } from '../../model/rabbitmq/types.js';
 import type { RuleContext } from '../context.js';
 import type { Rule } from '../rule.js';
 import { describeListener, RABBIT_LANGUAGES } from './common.js';
@@ -44,7 +44,9 @@ function confMove(ctx: RuleContext): SpanEdit[] | undefined {
 }
 
 /** `{tcp_config, [...]}` → `{ssl_config, [...]}` with the certificate options added. */
-function classicMove(ctx: RuleContext, set: ListenerSet): SpanEdit[] | undefined {
+function classicMove(ctx: RuleContext, set: ListenerSet, m: RabbitModel): SpanEdit[] | undefined {
+  // An HTTPS block already exists: merging the two is a human's choice.
+  if (m.listeners.some((l) => l.protocol === 'management' && l.tls)) return undefined;
   const key = ctx.here(set.source?.keyOrigin);
   const listSpan = ctx.here(set.source?.valueOrigin);
   const text = ctx.doc.source.text;
@@ -75,7 +77,7 @@ export const plaintextManagementListener: Rule = {
       if (set.protocol !== 'management' || set.tls || set.state !== 'configured' || set.source?.conditional) continue;
       const span = ctx.here(set.source?.keyOrigin);
       if (!span) continue;
-      const edits = ctx.doc.language === 'rabbitmq-conf' ? confMove(ctx) : classicMove(ctx, set);
+      const edits = ctx.doc.language === 'rabbitmq-conf' ? confMove(ctx) : classicMove(ctx, set, m);
       yield {
         span,
         message: `The management UI and HTTP API listen on plain HTTP (${set.listeners.map(describeListener).join(', ')}): credentials cross the network in clear text`,

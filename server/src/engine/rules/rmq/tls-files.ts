@@ -6,7 +6,7 @@ import type { Finding } from '../../core/findings.js';
 import type { TlsEndpoint } from '../../model/rabbitmq/types.js';
 import type { RuleContext } from '../context.js';
 import type { Rule } from '../rule.js';
-import { optionText, RABBIT_LANGUAGES } from './common.js';
+import { optionText, RABBIT_LANGUAGES, tlsName } from './common.js';
 
 /** Debian's and RabbitMQ's packages start the node in its home; relative paths resolve there. */
 export const RABBITMQ_WORKING_DIRECTORY = '/var/lib/rabbitmq';
@@ -54,7 +54,7 @@ export const tlsFilePermissions: Rule = {
       const o = ref.endpoint.options.get(ref.option)!;
       yield {
         span: ctx.here(o.source.valueOrigin)!,
-        message: `${ref.endpoint.label} TLS private key ${ref.path} has mode ${(st.mode & 0o777).toString(8).padStart(4, '0')}: group or others can read it`,
+        message: `${tlsName(ref.endpoint)} private key ${ref.path} has mode ${(st.mode & 0o777).toString(8).padStart(4, '0')}: group or others can read it`,
         fixes: [{ title: `Run chmod 0600 ${full}`, edits: [], safe: false, command: { command: 'mq-harden.chmod600', arguments: [full] } }],
       };
     }
@@ -74,7 +74,7 @@ export const tlsFileMissing: Rule = {
       const o = ref.endpoint.options.get(ref.option)!;
       yield {
         span: ctx.here(o.source.valueOrigin)!,
-        message: `${ref.endpoint.label} TLS ${ref.option} ${ref.path} does not exist on this machine (RabbitMQ refuses to start the listener without it)`,
+        message: `${tlsName(ref.endpoint)} ${ref.option} ${full === ref.path ? ref.path : `${ref.path} (${full})`} does not exist on this machine (RabbitMQ refuses to start the listener without it)`,
       };
     }
   },

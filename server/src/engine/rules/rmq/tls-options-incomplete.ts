@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/findings.js';
 import type { Rule } from '../rule.js';
-import { activeTlsEndpoints, coreTlsListenerSets, certainlyListening, missingSpan, RABBIT_LANGUAGES } from './common.js';
+import { activeTlsEndpoints, coreTlsListenerSets, certainlyListening, missingSpan, RABBIT_LANGUAGES, tlsName } from './common.js';
 import { PLACEHOLDER_PATHS, RabbitFixer } from './fixer.js';
 
 const REQUIRED = ['cacertfile', 'certfile', 'keyfile'] as const;
@@ -27,7 +27,7 @@ export const tlsOptionsIncomplete: Rule = {
       const consequence = e.id === 'amqp' ? ': RabbitMQ then starts without any TLS listener' : '';
       yield {
         span,
-        message: `${e.label} TLS options lack ${missing.join(', ')}${consequence}`,
+        message: `${tlsName(e)} options lack ${missing.join(', ')}${consequence}`,
         fixes: edits ? [{ title: `Add ${missing.join(', ')} (placeholder paths under /etc/rabbitmq/ssl/)`, edits, safe: true, preferred: true }] : [],
       };
     }

@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/findings.js';
 import type { Rule } from '../rule.js';
-import { activeTlsEndpoints, optionSpan, RABBIT_LANGUAGES } from './common.js';
+import { activeTlsEndpoints, optionSpan, RABBIT_LANGUAGES, tlsName } from './common.js';
 import { RabbitFixer } from './fixer.js';
 
 export const tlsVersionsUnpinned: Rule = {
@@ -22,7 +22,7 @@ export const tlsVersionsUnpinned: Rule = {
       const edits = new RabbitFixer(ctx).setTlsOptions(e, [['versions', { atoms: ['tlsv1.3', 'tlsv1.2'] }]]);
       yield {
         span,
-        message: `${e.label} TLS does not pin versions: every version the Erlang runtime enables is accepted`,
+        message: `${tlsName(e)} does not pin versions: every version the Erlang runtime enables is accepted`,
         fixes: edits ? [{ title: "Pin versions to ['tlsv1.3', 'tlsv1.2']", edits, safe: true, preferred: true }] : [],
       };
     }

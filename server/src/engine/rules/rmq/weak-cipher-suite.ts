@@ -2,7 +2,7 @@ import type { Finding, SpanEdit } from '../../core/findings.js';
 import type { TlsEndpoint, TlsListItem } from '../../model/rabbitmq/types.js';
 import type { RuleContext } from '../context.js';
 import type { Rule } from '../rule.js';
-import { RABBIT_LANGUAGES } from './common.js';
+import { RABBIT_LANGUAGES, tlsName } from './common.js';
 import { RabbitFixer } from './fixer.js';
 
 /** OpenSSL and IANA names of suites without encryption, export-grade, anonymous, RC4, DES/3DES or MD5. */
@@ -39,7 +39,7 @@ export const weakCipherSuite: Rule = {
         if (!span) continue;
         yield {
           span,
-          message: `${e.label} TLS offers the weak cipher suite ${item.value.value}`,
+          message: `${tlsName(e)} offers the weak cipher suite ${item.value.value}`,
           fixes: edits ? [{ title: 'Remove the weak cipher suites', edits, safe: true, preferred: true }] : [],
         };
       }
