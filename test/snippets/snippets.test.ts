@@ -9,22 +9,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/engine/analysis/analyze.js';
 import { ROOT } from '../helpers/paths.js';
+import { expandSnippet } from './expand.js';
 
 interface Snippet {
   readonly prefix: string | string[];
   readonly body: string | string[];
   readonly description: string;
-}
-
-/** VS Code's snippet expansion for what our snippets use: `${n:default}`, `${n}`, `$n`, `$0`. */
-export function expandSnippet(body: string | readonly string[]): string {
-  const text = Array.isArray(body) ? body.join('\n') : (body as string);
-  const defaults = new Map<string, string>();
-  for (const m of text.matchAll(/\$\{(\d+):([^}]*)\}/g)) if (!defaults.has(m[1])) defaults.set(m[1], m[2]);
-  return text
-    .replace(/\$\{(\d+):([^}]*)\}/g, (_, n: string) => defaults.get(n) ?? '')
-    .replace(/\$\{(\d+)\}/g, (_, n: string) => defaults.get(n) ?? '')
-    .replace(/\$(\d+)/g, (_, n: string) => defaults.get(n) ?? '');
 }
 
 /** A file the snippet is meant for, so that the engine reads it in the right language. */

@@ -6,8 +6,18 @@ import type { FormatAnalysis, FormatInput } from './format-analysis.js';
 /** oslo.config option types that collect every occurrence instead of keeping the last. */
 const MULTI_TYPES = new Set(['multi']);
 
+/**
+ * Options that plugins register in oslo.messaging's groups: notification
+ * drivers bring their own (ironic-prometheus-exporter reads
+ * `[oslo_messaging_notifications] location`).
+ */
+const PLUGIN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  oslo_messaging_notifications: ['location'],
+};
+
 function unknownVerdict(group: string, entry: IniEntry, lookup: OsloLookup): UnknownKeyVerdict | undefined {
   if (lookup.status !== 'unknown' || !isMessagingGroup(group)) return undefined;
+  if (PLUGIN_OPTIONS[group]?.includes(entry.key)) return undefined;
   const later = lookup.introducedIn ? ` (it first appears in oslo.messaging ${lookup.introducedIn})` : '';
   return {
     message: `Unknown option '${entry.key}' in [${group}]: oslo.messaging does not define it${later}`,

@@ -1,15 +1,29 @@
 import type { SettingOccurrence } from '../analysis/document.js';
-import { findConfSetting, isCataloguedNamespace, suggestConfKeys } from '../catalog/rabbitmq.js';
+import { findConfSetting, suggestConfKeys } from '../catalog/rabbitmq.js';
 import { parseCuttlefish, suggestConfValue, validateConfValue, type ConfDocument, type ConfEntry } from '../formats/cuttlefish/index.js';
 import type { FormatAnalysis, FormatInput } from './format-analysis.js';
+
+/**
+ * Key prefixes of plugins whose schemas mq-harden does not ship: their keys
+ * may be valid, so an unknown key there is not reported. Any other unknown
+ * key stops RabbitMQ at boot ("Conf file attempted to set unknown variable").
+ */
+const UNSHIPPED_PLUGIN_PREFIXES = [
+  'auth_ldap.', 'auth_http.', 'auth_oauth2.', 'auth_cache.', 'shovel.', 'federation.', 'web_stomp.', 'web_mqtt.',
+  'trust_store.', 'amqp1_0.', 'cluster_formation.k8s.', 'cluster_formation.consul.', 'cluster_formation.etcd.',
+  'cluster_formation.aws.', 'event_exchange.', 'tracing.', 'delayed_message.', 'jms_topic_exchange.', 'sharding.',
+  'top.', 'consistent_hash_exchange.', 'recent_history_exchange.', 'aws.',
+];
+
+function fromUnshippedPlugin(key: string): boolean {
+  return UNSHIPPED_PLUGIN_PREFIXES.some((p) => key.startsWith(p));
+}
 
 function occurrence(entry: ConfEntry, input: FormatInput): SettingOccurrence {
   const templated = entry.keyTemplated || entry.valueTemplated || input.touchesTemplate(entry.keySpan) || input.touchesTemplate(entry.valueSpan);
   const setting = findConfSetting(entry.key);
-  const namespace = entry.segments[0]?.text ?? entry.key;
-  // Keys of plugins whose schemas we do not ship may be valid: only judge catalogued namespaces.
   const unknown =
-    !setting && isCataloguedNamespace(namespace)
+    !setting && !fromUnshippedPlugin(entry.key)
       ? { message: `Unknown setting '${entry.key}': RabbitMQ refuses to boot with a key its schemas do not define`, suggestions: suggestConfKeys(entry.key) }
       : undefined;
   const error = setting && !entry.valueTemplated ? validateConfValue(setting, entry.value) : undefined;

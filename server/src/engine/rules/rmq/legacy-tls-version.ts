@@ -17,15 +17,13 @@ function versionItems(e: TlsEndpoint): TlsListItem[] | undefined {
   return v?.known && Array.isArray(v.value) ? (v.value as TlsListItem[]) : undefined;
 }
 
-/** Keeps only the modern versions: removes the legacy ones, or writes tlsv1.3 + tlsv1.2 when nothing would remain. */
-function keepModernVersions(ctx: RuleContext, e: TlsEndpoint, items: readonly TlsListItem[]): SpanEdit[] | undefined {
-  const keep = items.filter((i) => i.value.known && !LEGACY.has(i.value.value.toLowerCase())).map((i) => (i.value.known ? i.value.value : ''));
-  const fixer = new RabbitFixer(ctx);
+/** Sets the versions to exactly tlsv1.3 and tlsv1.2, as the guidance recommends. */
+function keepModernVersions(ctx: RuleContext, e: TlsEndpoint): SpanEdit[] | undefined {
   const option = e.options.get('versions')!;
   const prefix = TLS_BLOCKS[e.id].confPrefix;
-  if (fixer.isConf) return prefix ? fixer.rewriteConfList(`${prefix}versions`, keep.length > 0 ? keep : MODERN) : undefined;
-  if (keep.length === 0) return fixer.replaceValue(option.source, { atoms: MODERN });
-  return fixer.removeListItems(option.source.valueOrigin, items.filter(isLegacy).map((i) => i.origin));
+  const fixer = new RabbitFixer(ctx);
+  if (fixer.isConf) return prefix ? fixer.rewriteConfList(`${prefix}versions`, MODERN) : undefined;
+  return fixer.replaceValue(option.source, { atoms: MODERN });
 }
 
 export const legacyTlsVersion: Rule = {
@@ -42,14 +40,14 @@ export const legacyTlsVersion: Rule = {
       if (!items) continue;
       const legacy = items.filter(isLegacy);
       if (legacy.length === 0) continue;
-      const edits = keepModernVersions(ctx, e, items);
+      const edits = keepModernVersions(ctx, e);
       for (const item of legacy) {
         const span = ctx.here(item.origin);
         if (!span) continue;
         yield {
           span,
           message: `${tlsName(e)} allows ${item.value.known ? item.value.value : ''}, a protocol version with known attacks`,
-          fixes: edits ? [{ title: 'Keep only tlsv1.3 and tlsv1.2', edits, safe: true, preferred: true }] : [],
+          fixes: edits ? [{ title: "Set versions to ['tlsv1.3', 'tlsv1.2']", edits, safe: true, preferred: true }] : [],
         };
       }
     }
