@@ -70,7 +70,7 @@ test('every corpus file ends at the top level of its grammar, with nothing inval
   }
 });
 
-test('long lines of template tags and values take linear time in every grammar', async (t) => {
+test('long lines of template tags and values are tokenized in every grammar', async (t) => {
   const tool = findGrammarTool();
   if (!tool) return toolMissing(t);
   const tokenizer = createTokenizer(tool, grammarFiles());
