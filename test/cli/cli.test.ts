@@ -119,3 +119,28 @@ test('--language forces the language of a file with an unknown name', () => {
   assert.equal(out.files[0].language, 'rabbitmq-config');
   assert.ok(out.files[0].diagnostics.some((d: { code: string }) => d.code === 'CFG001'));
 });
+
+test('suppression comments: honoured, listed with --report-suppressions, refused with --no-inline-suppressions', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mq-harden-cli-'));
+  const file = join(dir, 'rabbitmq.conf');
+  writeFileSync(
+    file,
+    '# mq-harden-disable-next-line RMQ103 -- the firewall allows only the management network\nlisteners.ssl.default = 5671\nlisteners.tcp = none\n',
+  );
+  const plain = JSON.parse(run(['check', '--format', 'json', file]).stdout);
+  const codes = plain.files[0].diagnostics.map((d: { code: string }) => d.code);
+  assert.ok(!codes.includes('RMQ103'), codes.join());
+  assert.equal(plain.files[0].suppressed, undefined);
+  const listed = JSON.parse(run(['check', '--format', 'json', '--report-suppressions', file]).stdout);
+  assert.deepEqual(listed.files[0].suppressed.map((s: { code: string; comment: { reason: string } }) => [s.code, s.comment.reason]), [
+    ['RMQ103', 'the firewall allows only the management network'],
+  ]);
+  const text = run(['check', '--report-suppressions', file]).stdout;
+  assert.match(text, /rabbitmq\.conf:2:1: suppressed RMQ103 .*\(line 1: the firewall allows only the management network\)/);
+  const refused = JSON.parse(run(['check', '--format', 'json', '--no-inline-suppressions', file]).stdout);
+  const refusedCodes = refused.files[0].diagnostics.map((d: { code: string }) => d.code);
+  assert.ok(refusedCodes.includes('RMQ103') && refusedCodes.includes('CFG005'), refusedCodes.join());
+  const sarif = JSON.parse(run(['check', '--format', 'sarif', '--report-suppressions', file]).stdout);
+  const silenced = sarif.runs[0].results.filter((r: { suppressions?: unknown[] }) => r.suppressions);
+  assert.deepEqual(silenced.map((r: { ruleId: string }) => r.ruleId), ['RMQ103']);
+});

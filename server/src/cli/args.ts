@@ -15,6 +15,10 @@ export interface CheckCommand {
   /** Stat the key/cert/CA files named by RabbitMQ configurations (RMQ111/RMQ112). */
   readonly checkFiles: boolean;
   readonly osloRelease?: string;
+  /** List the findings that suppression comments silenced. */
+  readonly reportSuppressions: boolean;
+  /** Refuse suppression comments: every finding is reported, and each comment too (CFG005). */
+  readonly inlineSuppressions: boolean;
 }
 
 export type Command = CheckCommand | { readonly kind: 'help' } | { readonly kind: 'version' };
@@ -34,6 +38,9 @@ Options:
   --language ID              read every file as ${LANGUAGE_IDS.join(' | ')}
   --fail-on LEVEL            exit 1 when a finding at or above LEVEL remains:
                              error | warning | information | hint (default: warning)
+  --report-suppressions      also list the findings that suppression comments silenced
+  --no-inline-suppressions   ignore mq-harden-disable-… comments (a CI policy): report
+                             every finding, and each such comment
   --check-files              check the key/certificate/CA files a RabbitMQ configuration
                              names, on this machine (permissions, existence)
   --oslo-release RELEASE     the deployment's oslo.messaging release (e.g. zed, 2024.1,
@@ -62,6 +69,8 @@ export function parseArgs(argv: readonly string[]): Command {
   let language: LanguageId | undefined;
   let failOn: Severity = 'warning';
   let checkFiles = false;
+  let reportSuppressions = false;
+  let inlineSuppressions = true;
   let osloRelease: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -84,6 +93,12 @@ export function parseArgs(argv: readonly string[]): Command {
         break;
       case '--check-files':
         checkFiles = true;
+        break;
+      case '--report-suppressions':
+        reportSuppressions = true;
+        break;
+      case '--no-inline-suppressions':
+        inlineSuppressions = false;
         break;
       case '--oslo-release': {
         const v = value();
@@ -109,5 +124,5 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (paths.length === 0) throw new UsageError('no PATH given');
-  return { kind: 'check', paths, format, fix, language, failOn, checkFiles, ...(osloRelease ? { osloRelease } : {}) };
+  return { kind: 'check', paths, format, fix, language, failOn, checkFiles, reportSuppressions, inlineSuppressions, ...(osloRelease ? { osloRelease } : {}) };
 }

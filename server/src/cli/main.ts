@@ -39,6 +39,7 @@ function checkFiles(cmd: CheckCommand, io: Io): number {
     host: fileSystemHost(),
     checkFiles: cmd.checkFiles,
     osloRelease: cmd.osloRelease,
+    inlineSuppressions: cmd.inlineSuppressions,
   };
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -63,7 +64,13 @@ function checkFiles(cmd: CheckCommand, io: Io): number {
       continue;
     }
     for (const e of result.internalErrors) io.err(`mq-harden: internal error in rule ${e.code} on ${file.path}: ${String(e.error)}\n`);
-    reports.push({ path: file.path, language: result.document.language, diagnostics: result.diagnostics, ...(applied ? { applied } : {}) });
+    reports.push({
+      path: file.path,
+      language: result.document.language,
+      diagnostics: result.diagnostics,
+      ...(applied ? { applied } : {}),
+      ...(cmd.reportSuppressions ? { suppressed: result.suppressed } : {}),
+    });
   }
   for (const p of problems) io.err(`mq-harden: ${p.path}: ${p.message}\n`);
 

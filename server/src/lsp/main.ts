@@ -25,6 +25,7 @@ import { fileSystemHost, MAX_FILE_BYTES } from '../host/fs-host.js';
 import { fixAll } from '../engine/analysis/fix-all.js';
 import { toLspDiagnostic, toQuickFixes } from './convert.js';
 import { AnalysisCache } from './documents.js';
+import { EDITOR_FEATURE_CAPABILITIES, registerEditorFeatures, suppressionCodeActions } from './features/index.js';
 import { minimalEdit } from './minimal-edit.js';
 import { readSettings, type ServerSettings } from './settings.js';
 import { uriToPath } from './uri.js';
@@ -81,7 +82,8 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
-      ...(usePull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(usePull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      ...EDITOR_FEATURE_CAPABILITIES,
     },
     serverInfo: { name: 'mq-harden' },
   };
@@ -196,6 +198,7 @@ connection.onCodeAction((params) => {
       if (d.span.end < start || d.span.start > end) continue;
       actions.push(...toQuickFixes(doc.uri, d, toLspDiagnostic(d)));
     }
+    actions.push(...suppressionCodeActions(doc, result, params.range));
   }
   if (wants(FIX_ALL_KIND)) {
     const fixed = fixAll({ path: uriToPath(doc.uri), text: doc.getText() }, { ...engineOptions, language: result.document.language });
@@ -210,5 +213,6 @@ connection.onCodeAction((params) => {
   return actions;
 });
 
+registerEditorFeatures(connection, documents, analyse, () => engineOptions);
 documents.listen(connection);
 connection.listen();

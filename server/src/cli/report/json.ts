@@ -1,4 +1,4 @@
-import type { FileReport } from './model.js';
+import { suppressionReason, type FileReport } from './model.js';
 
 /** The JSON contract (version 1): see README "JSON output". Offsets are left out: ranges are LSP's. */
 export function formatJson(reports: readonly FileReport[]): string {
@@ -14,6 +14,16 @@ export function formatJson(reports: readonly FileReport[]): string {
       href: d.codeDescription.href,
       fixes: d.fixes.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits })),
     })),
+    ...(r.suppressed
+      ? {
+          suppressed: r.suppressed.map((s) => ({
+            code: s.diagnostic.code,
+            message: s.diagnostic.message,
+            range: s.diagnostic.range,
+            comment: { line: s.comment.line, reason: suppressionReason(s) },
+          })),
+        }
+      : {}),
   }));
   return JSON.stringify({ version: 1, files }, null, 2) + '\n';
 }

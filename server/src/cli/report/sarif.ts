@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../engine/core/findings.js';
 import type { Range } from '../../engine/core/text.js';
 import { ALL_RULES } from '../../engine/rules/index.js';
-import type { FileReport } from './model.js';
+import { suppressionReason, type FileReport } from './model.js';
 
 /** SARIF has no "hint"; both information and hint become notes. */
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -28,7 +28,10 @@ export function formatSarif(reports: readonly FileReport[], version: string, doc
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = reports.flatMap((report) =>
-    report.diagnostics.map((d) => {
+    [
+      ...report.diagnostics.map((d) => ({ d, justification: undefined as string | undefined })),
+      ...(report.suppressed ?? []).map((s) => ({ d: s.diagnostic, justification: suppressionReason(s) })),
+    ].map(({ d, justification }) => {
       const location = { artifactLocation: { uri: artifactUri(report.path) }, region: region(d.range) };
       return {
         ruleId: d.code,
@@ -36,6 +39,8 @@ export function formatSarif(reports: readonly FileReport[], version: string, doc
         level: LEVEL[d.severity],
         message: { text: d.message },
         locations: [{ physicalLocation: location }],
+        // SARIF's own way to carry a finding silenced in the source, with the comment's reason.
+        ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', justification }] } : {}),
         ...(d.fixes.length > 0
           ? {
               fixes: d.fixes.map((f) => ({

@@ -1,5 +1,5 @@
 import type { Severity } from '../../engine/core/findings.js';
-import type { FileReport } from './model.js';
+import { suppressionReason, type FileReport } from './model.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
@@ -14,6 +14,10 @@ export function formatText(reports: readonly FileReport[]): string {
     for (const d of r.diagnostics) {
       counts[d.severity]++;
       lines.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`);
+    }
+    for (const s of r.suppressed ?? []) {
+      const d = s.diagnostic;
+      lines.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: suppressed ${d.code} ${d.message} (line ${s.comment.line + 1}: ${suppressionReason(s)})`);
     }
   }
   const fixed = reports.reduce((n, r) => n + (r.applied?.length ?? 0), 0);

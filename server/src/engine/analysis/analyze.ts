@@ -8,6 +8,7 @@ import type { Rule } from '../rules/rule.js';
 import { rabbitModelOf } from '../model/rabbitmq/index.js';
 import type { RabbitModel } from '../model/rabbitmq/types.js';
 import { reportedSyntaxError } from '../rules/cfg/syntax-error.js';
+import { applySuppressions, reportedDiagnostics, type SuppressedDiagnostic } from '../suppression/index.js';
 import type { RuleContext } from '../rules/context.js';
 import type { AnalyzedDocument, SourceDocument } from './document.js';
 import { rabbitConfigurationFiles, type WorkspaceHost } from './workspace.js';
@@ -37,6 +38,8 @@ export interface EngineOptions {
    * a configuration is often checked far from the broker it is meant for.
    */
   readonly checkFiles?: boolean;
+  /** Honour `mq-harden-disable-…` comments (default). `false`: report each of them instead (a CI policy). */
+  readonly inlineSuppressions?: boolean;
 }
 
 /** A rule that threw: reported to the host's log, never to the user as a finding. */
@@ -47,7 +50,10 @@ export interface InternalError {
 
 export interface AnalysisResult {
   readonly document: AnalyzedDocument;
+  /** What to show: findings not suppressed, plus CFG005 for bad suppression comments. */
   readonly diagnostics: readonly EngineDiagnostic[];
+  /** Findings silenced by a suppression comment, with the comment. */
+  readonly suppressed: readonly SuppressedDiagnostic[];
   readonly internalErrors: readonly InternalError[];
 }
 
@@ -123,8 +129,8 @@ function ruleContext(doc: AnalyzedDocument, options: EngineOptions): RuleContext
   };
 }
 
-/** Runs every applicable rule over a built document. */
-export function runRules(doc: AnalyzedDocument, options: EngineOptions = {}): AnalysisResult {
+/** Every applicable rule's findings on a built document, before suppression comments are applied. */
+export function collectFindings(doc: AnalyzedDocument, options: EngineOptions = {}): { diagnostics: EngineDiagnostic[]; internalErrors: InternalError[] } {
   const ctx = ruleContext(doc, options);
   const diagnostics: EngineDiagnostic[] = [];
   const internalErrors: InternalError[] = [];
@@ -143,7 +149,15 @@ export function runRules(doc: AnalyzedDocument, options: EngineOptions = {}): An
     }
   }
   diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { document: doc, diagnostics, internalErrors };
+  return { diagnostics, internalErrors };
+}
+
+/** Runs every applicable rule over a built document, then applies its suppression comments. */
+export function runRules(doc: AnalyzedDocument, options: EngineOptions = {}): AnalysisResult {
+  const { diagnostics, internalErrors } = collectFindings(doc, options);
+  const docsBase = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
+  const outcome = applySuppressions(doc, diagnostics, { allowInline: options.inlineSuppressions !== false, rules: options.rules, docsBaseUrl: docsBase });
+  return { document: doc, diagnostics: reportedDiagnostics(outcome), suppressed: outcome.suppressed, internalErrors };
 }
 
 /**
