@@ -23,7 +23,12 @@ function scratch(): string {
   writeFileSync(join(dir, 'node_modules', 'rabbitmq', 'rabbitmq.config'), '[{rabbit, [,]}].\n');
   writeFileSync(join(dir, 'other', 'app.conf'), '[server]\nport = 80\n');
   writeFileSync(join(dir, 'other', 'build.config'), 'not erlang at all {\n');
-  writeFileSync(join(dir, 'nova.conf'), '[DEFAULT]\ndebug = true\n\n[oslo_messaging_rabbit]\nssl = true\nssl = true\n');
+  // Hardened but for one repeated key: a single CFG004 warning.
+  writeFileSync(
+    join(dir, 'nova.conf'),
+    '[DEFAULT]\ndebug = true\ntransport_url = rabbit://nova:secret@rabbit1.example.org:5671/nova\n\n[oslo_messaging_rabbit]\nssl = true\nssl = true\n' +
+      'ssl_ca_file = /etc/nova/ssl/ca.pem\nssl_cert_file = /etc/nova/ssl/nova.pem\nssl_key_file = /etc/nova/ssl/nova.key\nssl_enforce_hostname_verification = true\n',
+  );
   return dir;
 }
 
@@ -54,7 +59,8 @@ test('JSON output follows the documented contract', () => {
   assert.ok(d, r.stdout);
   assert.equal(d.severity, 'warning');
   assert.deepEqual(Object.keys(d.range), ['start', 'end']);
-  assert.deepEqual(d.range.start, { line: 4, character: 0 });
+  assert.deepEqual(d.range.start, { line: 5, character: 0 });
+  assert.deepEqual(out.files[0].diagnostics.map((x: { code: string }) => x.code), ['CFG004']);
   assert.equal(typeof d.message, 'string');
   assert.equal(d.fixes[0].edits[0].newText, '');
   assert.deepEqual(Object.keys(d.fixes[0].edits[0].range.start), ['line', 'character']);

@@ -6,11 +6,13 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, type EngineOptions } from '../engine/analysis/analyze.js';
+import { analyze, buildDocument, type EngineOptions } from '../engine/analysis/analyze.js';
+import { detectLanguage } from '../engine/languages/detect.js';
+import { AccountIndex, accountsOfDocument } from '../engine/workspace/index.js';
 import { fixAll } from '../engine/analysis/fix-all.js';
 import { SEVERITY_RANK } from '../engine/core/findings.js';
 import { parseArgs, USAGE, UsageError, type CheckCommand } from './args.js';
-import { collectFiles, describeIoError } from './files.js';
+import { collectFiles, describeIoError, type CandidateFile } from './files.js';
 import { fileSystemHost } from '../host/fs-host.js';
 import type { FileReport } from './report/model.js';
 import { formatJson } from './report/json.js';
@@ -31,6 +33,21 @@ interface Io {
   err(s: string): void;
 }
 
+/**
+ * The broker accounts of every OpenStack service file given, so that OSLO202
+ * can tell when two services share one (the index is built before any file
+ * is checked).
+ */
+function indexAccounts(files: readonly CandidateFile[], options: EngineOptions): AccountIndex {
+  const index = new AccountIndex();
+  for (const file of files) {
+    const detected = options.language ? { language: options.language, reason: 'override' as const } : detectLanguage(file.path, file.text);
+    if (detected?.language !== 'oslo-config') continue;
+    index.set(accountsOfDocument(buildDocument({ path: file.path, text: file.text }, detected, options), options.osloRelease));
+  }
+  return index;
+}
+
 function checkFiles(cmd: CheckCommand, io: Io): number {
   const { files, problems } = collectFiles(cmd.paths);
   const options: EngineOptions = {
@@ -41,12 +58,13 @@ function checkFiles(cmd: CheckCommand, io: Io): number {
     osloRelease: cmd.osloRelease,
     inlineSuppressions: cmd.inlineSuppressions,
   };
+  const withAccounts: EngineOptions = { ...options, accounts: indexAccounts(files, options) };
   const reports: FileReport[] = [];
   for (const file of files) {
     let text = file.text;
     let applied: FileReport['applied'];
     if (cmd.fix) {
-      const fixed = fixAll({ path: file.path, text }, options);
+      const fixed = fixAll({ path: file.path, text }, withAccounts);
       if (fixed.text !== text) {
         try {
           writeFileSync(file.path, (file.bom ? '\ufeff' : '') + fixed.text);
@@ -58,7 +76,7 @@ function checkFiles(cmd: CheckCommand, io: Io): number {
       }
       applied = fixed.applied;
     }
-    const result = analyze({ path: file.path, text }, options);
+    const result = analyze({ path: file.path, text }, withAccounts);
     if (!result) {
       if (file.explicit) io.err(`mq-harden: ${file.path}: not a file mq-harden recognises (use --language to force one)\n`);
       continue;

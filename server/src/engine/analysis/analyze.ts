@@ -11,6 +11,7 @@ import { reportedSyntaxError } from '../rules/cfg/syntax-error.js';
 import { applySuppressions, reportedDiagnostics, type SuppressedDiagnostic } from '../suppression/index.js';
 import type { RuleContext } from '../rules/context.js';
 import type { AnalyzedDocument, SourceDocument } from './document.js';
+import type { AccountProvider } from '../workspace/index.js';
 import { rabbitConfigurationFiles, type WorkspaceHost } from './workspace.js';
 
 /** A rule's severity as configured: a severity, or `off`. */
@@ -40,6 +41,8 @@ export interface EngineOptions {
   readonly checkFiles?: boolean;
   /** Honour `mq-harden-disable-…` comments (default). `false`: report each of them instead (a CI policy). */
   readonly inlineSuppressions?: boolean;
+  /** The broker accounts of every service file the host knows (OSLO202: one account per service). */
+  readonly accounts?: AccountProvider;
 }
 
 /** A rule that threw: reported to the host's log, never to the user as a finding. */
@@ -86,8 +89,8 @@ function toDiagnostic(doc: AnalyzedDocument, rule: Rule, finding: Finding, sever
 }
 
 /** Builds the models of a file whose language is known. */
-export function buildDocument(source: SourceDocument, detected: DetectedLanguage): AnalyzedDocument {
-  return analyzeWithLanguage(source, detected, new LineIndex(source.text));
+export function buildDocument(source: SourceDocument, detected: DetectedLanguage, options: Pick<EngineOptions, 'osloRelease'> = {}): AnalyzedDocument {
+  return analyzeWithLanguage(source, detected, new LineIndex(source.text), options.osloRelease);
 }
 
 /** The other files of the document's RabbitMQ configuration, built without rules. */
@@ -113,6 +116,7 @@ function ruleContext(doc: AnalyzedDocument, options: EngineOptions): RuleContext
   return {
     doc,
     options,
+    ...(options.accounts ? { accounts: options.accounts } : {}),
     rabbit() {
       if (!built) {
         built = true;
@@ -171,5 +175,5 @@ export function analyze(source: SourceDocument, options: EngineOptions = {}): An
     ? { language: options.language, reason: 'override', ...(found?.language === options.language && found.variant ? { variant: found.variant } : {}) }
     : found;
   if (!detected) return undefined;
-  return runRules(buildDocument(source, detected), options);
+  return runRules(buildDocument(source, detected, options), options);
 }

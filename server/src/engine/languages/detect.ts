@@ -24,6 +24,8 @@ export type ConfigVariant = 'inter-node-tls' | 'advanced';
 const TEMPLATE_EXTENSIONS = ['.j2', '.jinja', '.jinja2', '.erb', '.epp', '.tmpl', '.tpl'];
 /** Suffixes of sample copies that are still files of the same format. */
 const SAMPLE_EXTENSIONS = ['.example', '.sample', '.dist', '.orig'];
+/** `nova.conf.juno`, `rabbitmq.config.bak`: a copy of a file of the same format, kept under a release or backup name. */
+const TAGGED_COPY = /\.(conf|config|ini)\.[A-Za-z][A-Za-z0-9]*$/;
 
 /**
  * OpenStack services whose `<name>.conf` is an oslo.config file. The list
@@ -54,6 +56,7 @@ export function baseConfigName(fileName: string): string {
     const withDot = parts.filter((p) => p.includes('.'));
     if (withDot.length > 0) name = withDot[withDot.length - 1];
   }
+  if (TAGGED_COPY.test(name)) name = name.slice(0, name.lastIndexOf('.'));
   let changed = true;
   while (changed) {
     changed = false;
@@ -117,7 +120,7 @@ const CONF_KEY_EVIDENCE =
 /** A classic config starts with a list of application tuples. */
 const CLASSIC_EVIDENCE = /^\s*(%[^\n]*\n\s*)*\[\s*(%[^\n]*\n\s*)*\{\s*'?(rabbit|rabbitmq_[a-z_0-9]+|kernel|ssl|lager|os_mon|mnesia)'?\s*,/;
 /** oslo.messaging evidence in an INI file. */
-const OSLO_EVIDENCE = /^[ \t]*(\[oslo_messaging_[a-z0-9_]+\]|\[oslo_messaging_[a-z0-9_]+\b|transport_url[ \t]*[=:]|rpc_backend[ \t]*[=:])/im;
+const OSLO_EVIDENCE = /^[ \t]*(\[oslo_messaging_[a-z0-9_]+\]|\[oslo_messaging_[a-z0-9_]+\b|(transport_url|rpc_backend|rabbit_hosts?|rabbit_userid|qpid_hostname|kombu_ssl_[a-z_]+)[ \t]*[=:])/im;
 const QPIDD_EVIDENCE = /^[ \t]*(require-encryption|ssl-cert-db|ssl-require-client-authentication|ssl-cert-name)[ \t]*=/m;
 
 /**

@@ -17,6 +17,8 @@ export interface FormatInput {
   isConditional(span: Span): boolean;
   /** Classic config variants where function calls are legitimate. */
   readonly variant?: ConfigVariant;
+  /** The deployment's oslo.messaging release, for option verdicts. */
+  readonly osloRelease?: string;
 }
 
 /** What a language's analyser returns. */

@@ -1,5 +1,5 @@
 import type { InvalidValueVerdict, SettingOccurrence, UnknownKeyVerdict } from '../analysis/document.js';
-import { isMessagingGroup, lookupOsloOption, suggestOsloOptions, validateOsloValue, type OsloLookup } from '../catalog/oslo.js';
+import { isMessagingGroup, lookupOsloOption, resolveOsloRelease, suggestOsloOptions, validateOsloValue, type OsloLookup } from '../catalog/oslo.js';
 import { parseOsloIni, type IniDocument, type IniEntry } from '../formats/ini/index.js';
 import type { FormatAnalysis, FormatInput } from './format-analysis.js';
 
@@ -15,13 +15,13 @@ const PLUGIN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   oslo_messaging_notifications: ['location'],
 };
 
-function unknownVerdict(group: string, entry: IniEntry, lookup: OsloLookup): UnknownKeyVerdict | undefined {
+function unknownVerdict(group: string, entry: IniEntry, lookup: OsloLookup, release: string | undefined): UnknownKeyVerdict | undefined {
   if (lookup.status !== 'unknown' || !isMessagingGroup(group)) return undefined;
   if (PLUGIN_OPTIONS[group]?.includes(entry.key)) return undefined;
   const later = lookup.introducedIn ? ` (it first appears in oslo.messaging ${lookup.introducedIn})` : '';
   return {
     message: `Unknown option '${entry.key}' in [${group}]: oslo.messaging does not define it${later}`,
-    suggestions: suggestOsloOptions(group, entry.key),
+    suggestions: suggestOsloOptions(group, entry.key, release),
   };
 }
 
@@ -35,7 +35,8 @@ function invalidVerdict(entry: IniEntry, lookup: OsloLookup): InvalidValueVerdic
 }
 
 function occurrence(group: string, entry: IniEntry, input: FormatInput): SettingOccurrence {
-  const lookup = lookupOsloOption(group, entry.key);
+  const release = input.osloRelease && resolveOsloRelease(input.osloRelease) ? input.osloRelease : undefined;
+  const lookup = lookupOsloOption(group, entry.key, release);
   const single = lookup.status === 'known' && lookup.option !== undefined && !MULTI_TYPES.has(lookup.option.type);
   return {
     scope: group,
@@ -48,7 +49,7 @@ function occurrence(group: string, entry: IniEntry, input: FormatInput): Setting
     conditional: input.isConditional(entry.span),
     // Only options known to be single-valued can be duplicates: a service's own options may be multi-valued.
     repeatable: !single,
-    unknown: unknownVerdict(group, entry, lookup),
+    unknown: unknownVerdict(group, entry, lookup, release),
     invalid: invalidVerdict(entry, lookup),
   };
 }

@@ -69,11 +69,11 @@ function templateInput(path: string, masked: MaskedDocument | undefined, text: s
 }
 
 /** Masks a template (when the file is one), parses it with its language, and collects the settings. */
-export function analyzeWithLanguage(source: SourceDocument, detected: DetectedLanguage, lines: LineIndex): AnalyzedDocument {
+export function analyzeWithLanguage(source: SourceDocument, detected: DetectedLanguage, lines: LineIndex, osloRelease?: string): AnalyzedDocument {
   const dialect = detectTemplateDialect(source.path, source.text, detected.language === 'rabbitmq-config' ? 'erlang' : 'line');
   const masked = dialect ? maskTemplate(source.text, dialect) : undefined;
   const template = masked && (masked.spans.length > 0 || masked.errors.length > 0) ? masked : undefined;
-  const input = templateInput(source.path, template, source.text, detected.variant);
+  const input = { ...templateInput(source.path, template, source.text, detected.variant), ...(osloRelease ? { osloRelease } : {}) };
   const analysis = ANALYZERS[detected.language](input);
   return {
     source,

@@ -49,15 +49,17 @@ function transportUrlMarkdown(value: string): string {
 function entryHover(doc: AnalyzedDocument, entry: IniEntry, offset: number, release: string): HoverPart | undefined {
   const group = entry.group ?? DEFAULT_GROUP;
   const docs = osloOptionMarkdown(group, entry.key, release);
+  const lookup = safeOsloLookup(group, entry.key, release);
+  const valueSpan = { start: entry.rawValueSpan.start, end: Math.max(entry.rawValueSpan.end, entry.span.end) };
+  // On the key as on the value: what the URL says (masked) is what the reader wants to see.
+  if (docs && (entry.key === 'transport_url' || lookup.option?.name === 'transport_url')) {
+    const templated = doc.template?.spans.some((t) => t.start < valueSpan.end && valueSpan.start < t.end);
+    const url = templated ? 'The URL comes from a template expression: known once the template is rendered.' : transportUrlMarkdown(entry.value);
+    return { markdown: paragraphs(url, docs), span: contains(entry.keySpan, offset) ? entry.keySpan : valueSpan };
+  }
   if (contains(entry.keySpan, offset)) return docs ? { markdown: docs, span: entry.keySpan } : undefined;
   if (!docs) return undefined;
-  const span = { start: entry.rawValueSpan.start, end: Math.max(entry.rawValueSpan.end, entry.span.end) };
-  const lookup = safeOsloLookup(group, entry.key, release);
-  if (entry.key === 'transport_url' || lookup.option?.name === 'transport_url') {
-    const templated = doc.template?.spans.some((t) => t.start < span.end && span.start < t.end);
-    const url = templated ? 'The URL comes from a template expression: known once the template is rendered.' : transportUrlMarkdown(entry.value);
-    return { markdown: paragraphs(url, docs), span };
-  }
+  const span = valueSpan;
   // A secret option's value is never repeated, not even when it is a known word.
   const meaning = lookup.option?.secret ? undefined : valueMeaning(lookup.option?.name ?? entry.key, entry.value.trim());
   return { markdown: paragraphs(meaning && `${code(entry.value.trim())}: ${meaning}`, docs), span };

@@ -24,7 +24,7 @@ export const tlsOptionsIncomplete: Rule = {
       const span = e.source ? ctx.here(e.source.keyOrigin) : missingSpan(ctx, e.anchor) ?? firstTlsListenerSpan(ctx, m);
       if (!span) continue;
       const edits = new RabbitFixer(ctx).setTlsOptions(e, missing.map((k) => [k, { text: PLACEHOLDER_PATHS[k] }]));
-      const consequence = e.id === 'amqp' ? ': RabbitMQ then starts without any TLS listener' : '';
+      const consequence = e.id === 'amqp' ? ': RabbitMQ then has no working TLS listener' : '';
       yield {
         span,
         message: `${tlsName(e)} options lack ${missing.join(', ')}${consequence}`,
