@@ -39,7 +39,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
-    synchronize: { configurationSection: 'mq-harden' },
+    // Service files anywhere in the workspace feed the account index (OSLO202).
+    synchronize: { configurationSection: 'mq-harden', fileEvents: workspace.createFileSystemWatcher('**/*.{conf,ini,j2}') },
     middleware: {
       // Offer commands that touch the file system only where the user trusts the workspace.
       async provideCodeActions(document, range, ctx, token, next) {

@@ -18,7 +18,7 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function startServer(capabilities: Record<string, unknown> = {}): Promise<TestClient> {
+export async function startServer(capabilities: Record<string, unknown> = {}, rootUri: string | null = null): Promise<TestClient> {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -30,7 +30,7 @@ export async function startServer(capabilities: Record<string, unknown> = {}): P
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: null,
+    rootUri,
     capabilities,
     initializationOptions: { debounceMs: 20 },
   });

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from '../helpers/lsp-client.js';
 
@@ -138,4 +142,25 @@ test('a document over the size limit is declined politely: a message, no diagnos
   });
   assert.deepEqual((await published).diagnostics, []);
   assert.match(await message, /larger than 10 MiB/);
+});
+
+test('the workspace is indexed for OSLO202: a broker account shared with another service file is reported', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mq-harden-ws-'));
+  const service = (name: string) =>
+    `[DEFAULT]\ntransport_url = rabbit://openstack:pw@rabbit1.example.org:5671/\n\n[oslo_messaging_rabbit]\nssl = true\nssl_ca_file = /etc/${name}/ssl/ca.pem\nssl_cert_file = /etc/${name}/ssl/${name}.pem\nssl_key_file = /etc/${name}/ssl/${name}.key\nssl_enforce_hostname_verification = true\n`;
+  mkdirSync(join(dir, 'nova'));
+  mkdirSync(join(dir, 'neutron'));
+  writeFileSync(join(dir, 'nova', 'nova.conf'), service('nova'));
+  writeFileSync(join(dir, 'neutron', 'neutron.conf'), service('neutron'));
+  const ws = await startServer({}, pathToFileURL(dir).href);
+  try {
+    const uri = pathToFileURL(join(dir, 'nova', 'nova.conf')).href;
+    const shared = ws.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'OSLO202'));
+    await ws.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'oslo-config', version: 1, text: service('nova') } });
+    const d = (await shared).diagnostics.find((x) => x.code === 'OSLO202')!;
+    assert.match(d.message, /neutron/);
+    assert.doesNotMatch(d.message, /pw/);
+  } finally {
+    await ws.close();
+  }
 });

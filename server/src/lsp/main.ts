@@ -9,6 +9,7 @@ import {
   CodeActionKind,
   createConnection,
   DocumentDiagnosticReportKind,
+  FileChangeType,
   MessageType,
   ShowMessageNotification,
   ProposedFeatures,
@@ -17,6 +18,7 @@ import {
   type CodeAction,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { EngineOptions } from '../engine/analysis/analyze.js';
@@ -24,6 +26,7 @@ import { rabbitConfigurationFiles, type WorkspaceHost } from '../engine/analysis
 import { fileSystemHost, MAX_FILE_BYTES } from '../host/fs-host.js';
 import { fixAll } from '../engine/analysis/fix-all.js';
 import { toLspDiagnostic, toQuickFixes } from './convert.js';
+import { WorkspaceAccounts } from './accounts.js';
 import { AnalysisCache } from './documents.js';
 import { EDITOR_FEATURE_CAPABILITIES, registerEditorFeatures, suppressionCodeActions } from './features/index.js';
 import { minimalEdit } from './minimal-edit.js';
@@ -64,12 +67,26 @@ const host: WorkspaceHost = {
   stat: (path) => fileSystemHost().stat?.(path),
 };
 
-// After `host`: the options carry it.
-let engineOptions: EngineOptions = optionsFrom(settings);
+
+const accounts = new WorkspaceAccounts();
+let workspaceFolders: string[] = [];
 
 function optionsFrom(s: ServerSettings): EngineOptions {
   const docsBaseUrl = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href + '/';
-  return { rules: s.rules, docsBaseUrl, host, checkFiles: s.checkFilePermissions, osloRelease: s.osloRelease };
+  return { rules: s.rules, docsBaseUrl, host, checkFiles: s.checkFilePermissions, osloRelease: s.osloRelease, accounts: accounts.index };
+}
+
+// After `host` and `accounts`: the options carry them.
+let engineOptions: EngineOptions = optionsFrom(settings);
+
+/** Re-analyse every open service file: an account changed somewhere. */
+function republishServiceFiles(): void {
+  cache.invalidateAll();
+  if (usePull) {
+    connection.languages.diagnostics.refresh();
+    return;
+  }
+  for (const d of documents.all()) if (analyse(d)?.document.language === 'oslo-config') publish(d);
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -77,6 +94,8 @@ connection.onInitialize((params): InitializeResult => {
   usePull = caps.textDocument?.diagnostic !== undefined;
   supportsConfiguration = caps.workspace?.configuration === true;
   const init = params.initializationOptions as { debounceMs?: number } | undefined;
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
   if (typeof init?.debounceMs === 'number') settings = { ...settings, debounceMs: init.debounceMs };
   return {
     capabilities: {
@@ -100,6 +119,11 @@ async function refreshSettings(): Promise<void> {
 }
 
 connection.onInitialized(() => {
+  // OSLO202 needs every service file's accounts: index the workspace once, off the first request's path.
+  setImmediate(() => {
+    const n = accounts.scan(workspaceFolders, engineOptions);
+    if (n > 0) republishServiceFiles();
+  });
   void refreshSettings().catch((e) => connection.console.error(`mq-harden: cannot read settings: ${String(e)}`));
 });
 connection.onDidChangeConfiguration(() => {
@@ -170,6 +194,23 @@ documents.onDidOpen((e) => {
   if (!usePull) publish(e.document); // no wait on open: the user is looking at it now
 });
 documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidSave((e) => {
+  if (accounts.update(uriToPath(e.document.uri), e.document.getText(), engineOptions)) republishServiceFiles();
+});
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) {
+    const path = uriToPath(change.uri);
+    if (change.type === FileChangeType.Deleted) accounts.remove(path);
+    else {
+      try {
+        accounts.update(path, readFileSync(path, 'utf8'), engineOptions);
+      } catch {
+        accounts.remove(path);
+      }
+    }
+  }
+  republishServiceFiles();
+});
 documents.onDidClose((e) => {
   cache.forget(e.document.uri);
   const pending = timers.get(e.document.uri);
