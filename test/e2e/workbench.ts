@@ -82,12 +82,21 @@ export class Workbench {
 
   /** Picks the Quick Input row for which `matches` holds, by clicking it; waits for the widget to close. */
   private async pickQuickInputRow(what: string, matches: (row: QuickInputRow) => boolean): Promise<void> {
-    const index = await waitUntil(what, async () => {
-      const rows = await this.quickInputRows();
-      const i = rows.findIndex(matches);
-      return i >= 0 ? { done: true, value: i } : { done: false, seen: rows };
-    });
-    await this.page.locator(QUICK_INPUT_ROWS).nth(index).click();
+    // The list re-renders while results arrive (Quick Open adds recent files, then search results):
+    // a row found at one index may be gone a moment later, so find it again and retry the click.
+    for (let attempt = 0; ; attempt++) {
+      const index = await waitUntil(what, async () => {
+        const rows = await this.quickInputRows();
+        const i = rows.findIndex(matches);
+        return i >= 0 ? { done: true, value: i } : { done: false, seen: rows };
+      });
+      try {
+        await this.page.locator(QUICK_INPUT_ROWS).nth(index).click({ timeout: 3000 });
+        break;
+      } catch (e) {
+        if (attempt >= 5) throw e;
+      }
+    }
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
   }
 
