@@ -91,6 +91,8 @@ test('exit codes: 0 when nothing reaches --fail-on, 1 when something does, 2 for
   const nova = join(dir, 'nova.conf'); // only a CFG004 warning
   assert.equal(run(['check', nova]).code, 1);
   assert.equal(run(['check', '--fail-on', 'error', nova]).code, 0);
+  assert.equal(run(['check', '--exit-zero', nova]).code, 0);
+  assert.equal(run(['check', '--exit-zero', join(dir, 'nope.conf')]).code, 2);
   const missing = run(['check', join(dir, 'does-not-exist.conf')]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /does-not-exist\.conf: no such file or directory/);

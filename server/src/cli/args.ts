@@ -17,6 +17,8 @@ export interface CheckCommand {
   readonly osloRelease?: string;
   /** List the findings that suppression comments silenced. */
   readonly reportSuppressions: boolean;
+  /** Exit 0 whatever is found (usage and I/O errors still exit 2). */
+  readonly exitZero: boolean;
   /** Refuse suppression comments: every finding is reported, and each comment too (CFG005). */
   readonly inlineSuppressions: boolean;
 }
@@ -38,6 +40,8 @@ Options:
   --language ID              read every file as ${LANGUAGE_IDS.join(' | ')}
   --fail-on LEVEL            exit 1 when a finding at or above LEVEL remains:
                              error | warning | information | hint (default: warning)
+  --exit-zero                exit 0 whatever is found (for reports; usage and I/O
+                             errors still exit 2)
   --report-suppressions      also list the findings that suppression comments silenced
   --no-inline-suppressions   ignore mq-harden-disable-… comments (a CI policy): report
                              every finding, and each such comment
@@ -70,6 +74,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let failOn: Severity = 'warning';
   let checkFiles = false;
   let reportSuppressions = false;
+  let exitZero = false;
   let inlineSuppressions = true;
   let osloRelease: string | undefined;
   for (let i = 1; i < argv.length; i++) {
@@ -96,6 +101,9 @@ export function parseArgs(argv: readonly string[]): Command {
         break;
       case '--report-suppressions':
         reportSuppressions = true;
+        break;
+      case '--exit-zero':
+        exitZero = true;
         break;
       case '--no-inline-suppressions':
         inlineSuppressions = false;
@@ -124,5 +132,5 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (paths.length === 0) throw new UsageError('no PATH given');
-  return { kind: 'check', paths, format, fix, language, failOn, checkFiles, reportSuppressions, inlineSuppressions, ...(osloRelease ? { osloRelease } : {}) };
+  return { kind: 'check', paths, format, fix, language, failOn, checkFiles, reportSuppressions, inlineSuppressions, exitZero, ...(osloRelease ? { osloRelease } : {}) };
 }
