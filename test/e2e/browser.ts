@@ -33,7 +33,7 @@ export interface Locator {
   innerText(): Promise<string>;
   allInnerTexts(): Promise<string[]>;
   getAttribute(name: string): Promise<string | null>;
-  click(options?: { position?: { x: number; y: number } }): Promise<void>;
+  click(options?: { position?: { x: number; y: number }; timeout?: number }): Promise<void>;
   fill(value: string): Promise<void>;
   boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
   /** Runs `fn` in the page on every matching element at once (one consistent read of a list). */
