@@ -23,9 +23,10 @@ export const RMQ101_FIX = /\{\s*tcp_listeners\s*,\s*\[\s*\]\s*\}/;
  * Findings whose rules.md fix is a plain value change, so fix-all must remove
  * them: RMQ101 (`{tcp_listeners, []}`), RMQ105 (`verify_peer`), RMQ106
  * (`fail_if_no_peer_cert` true), RMQ107 (only tlsv1.3/tlsv1.2), RMQ202
- * (guest back on loopback).
+ * (guest back on loopback), RMQ301 (the legacy management listener moved to
+ * HTTPS with placeholder certificates).
  */
-export const FIXED_BY_FIX_ALL = ['RMQ101', 'RMQ105', 'RMQ106', 'RMQ107', 'RMQ202'];
+export const FIXED_BY_FIX_ALL = ['RMQ101', 'RMQ105', 'RMQ106', 'RMQ107', 'RMQ202', 'RMQ301'];
 
 /**
  * Findings fix-all must leave: rules.md gives RMQ103, RMQ110 and RMQ201 no

@@ -202,3 +202,10 @@ test('RMQ111/RMQ112: key files readable by others, and missing files, only when 
   modes['/etc/rabbitmq/ssl/cert.pem'] = 0o644;
   assert.deepEqual(codesOf(analyzeIn(files, CONF, { host, checkFiles: true })), []);
 });
+
+test('Web-STOMP and Web-MQTT blocks in rabbitmq.conf get the TLS and plain-listener rules too', () => {
+  const r = analyzeIn({ [CONF]: HARDENED_CONF + 'web_stomp.tcp.port = 15674\nweb_mqtt.ssl.port = 15673\nweb_mqtt.ssl.versions.1 = tlsv1.1\n' }, CONF);
+  const messages = r.diagnostics.map((d) => `${d.code} ${d.message}`);
+  assert.ok(messages.some((m) => m.startsWith('RMQ302 Web-STOMP listens on plain HTTP')), messages.join('\n'));
+  assert.ok(messages.some((m) => m.startsWith('RMQ107 Web-MQTT HTTPS allows tlsv1.1')), messages.join('\n'));
+});

@@ -17,7 +17,7 @@
 import type { ParseOutcome } from '../../core/parse.js';
 import type { Span } from '../../core/text.js';
 import type { IniComment, IniContinuationLine, IniDocument, IniEntry, IniSection, IniSyntaxError } from './ast.js';
-import { physicalLines, type PhysicalLine } from './lines.js';
+import { LineCursor, type PhysicalLine } from './lines.js';
 import { normalizeGroupName } from './lookup.js';
 import { lineErrorMessage, OSLO_MESSAGES, type OsloMessageKind } from './messages.js';
 import { lstripStart, rstripEnd } from './python-text.js';
@@ -43,6 +43,8 @@ export function parseOsloIni(text: string, options: OsloIniParseOptions = {}): I
 
 const SPACE = 0x20;
 const TAB = 0x09;
+const EQUALS = 0x3d;
+const COLON = 0x3a;
 
 /** An assignment whose value may still grow by continuation lines. */
 interface PendingEntry {
@@ -92,7 +94,8 @@ class OsloIniReader {
   ) {}
 
   read(): IniParseOutcome {
-    for (const line of physicalLines(this.text)) {
+    const line = new LineCursor(this.text);
+    while (line.advance()) {
       this.lineNumber++;
       this.readLine(line);
     }
@@ -186,7 +189,7 @@ class OsloIniReader {
     const textStart = lstripStart(this.text, start + 1, end);
     this.comments.push({
       span: { start, end },
-      marker: this.text[start] === '#' ? '#' : ';',
+      marker: this.text.charCodeAt(start) === 0x23 /* # */ ? '#' : ';',
       text: this.text.slice(textStart, end),
     });
   }
@@ -225,8 +228,8 @@ class OsloIniReader {
   /** The first `=` or `:`, whichever comes first. */
   private findSeparator(start: number, end: number): number {
     for (let p = start; p < end; p++) {
-      const c = this.text[p];
-      if (c === '=' || c === ':') return p;
+      const c = this.text.charCodeAt(p);
+      if (c === EQUALS || c === COLON) return p;
     }
     return -1;
   }
@@ -288,3 +291,4 @@ function insideQuotes(value: Span): Span {
   const start = Math.min(value.start + 1, value.end);
   return { start, end: Math.max(start, value.end - 1) };
 }
+

@@ -59,6 +59,29 @@ interface Placement {
   readonly elementName?: string;
 }
 
+/**
+ * Web-STOMP and Web-MQTT keep their listener blocks like the management
+ * plugin (`web_stomp.ssl.certfile` → `rabbitmq_web_stomp.ssl_config.certfile`),
+ * but their schemas are not shipped: this is the mapping those schemas make,
+ * written out for the keys the security rules read.
+ */
+const WEB_PLUGIN_KEY = /^web_(stomp|mqtt)\.(tcp|ssl)\.([a-z_]+)(?:\.([\w-]+))?$/;
+
+function webPluginSetting(key: string): ConfSetting | undefined {
+  const m = WEB_PLUGIN_KEY.exec(key);
+  if (!m) return undefined;
+  const [, plugin, block, option, element] = m;
+  const list = element !== undefined;
+  return {
+    key: list ? `web_${plugin}.${block}.${option}.$n` : key,
+    target: `rabbitmq_web_${plugin}.${block}_config.${option}`,
+    schema: `rabbitmq_web_${plugin}`,
+    datatype: option === 'port' ? [{ t: 'integer' }] : [{ t: 'string' }],
+    versions: [],
+    ...(list ? { translated: true } : {}),
+  };
+}
+
 function placementOf(setting: ConfSetting, key: string): Placement | undefined {
   const [app, ...path] = setting.target.split('.');
   if (!app || path.length === 0) return undefined;
@@ -148,7 +171,7 @@ export function confEnvironment(files: readonly ConfFile[]): AppEnvironment {
   // A line whose key is a template expression may set anything: every application is open-ended.
   const openEnded = files.some((f) => f.doc.entries.some((e) => e.keyTemplated));
   for (const { entry, file } of byKey.values()) {
-    const setting = findConfSetting(entry.key);
+    const setting = findConfSetting(entry.key) ?? webPluginSetting(entry.key);
     if (!setting) continue;
     const placement = placementOf(setting, entry.key);
     if (!placement) continue;

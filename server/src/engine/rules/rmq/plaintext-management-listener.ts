@@ -18,17 +18,24 @@ const CERTS = [
 /** `management.tcp.*` → `management.ssl.*` (port 15672 → 15671) plus the certificate lines. */
 function confMove(ctx: RuleContext): SpanEdit[] | undefined {
   const text = ctx.doc.source.text;
-  const lines = (ctx.doc.tree as ConfDocument).entries.filter((e) => e.key.startsWith('management.tcp.'));
+  const entries = (ctx.doc.tree as ConfDocument).entries;
+  // The plain listener: `management.tcp.*`, or the legacy `management.listener.port/ip` without ssl.
+  let prefix = 'management.tcp.';
+  let lines = entries.filter((e) => e.key.startsWith(prefix));
+  if (lines.length === 0) {
+    prefix = 'management.listener.';
+    lines = entries.filter((e) => e.key === 'management.listener.port' || e.key === 'management.listener.ip');
+  }
   if (lines.length === 0) return undefined;
   const ssl = new Set((ctx.doc.tree as ConfDocument).entries.filter((e) => e.key.startsWith('management.ssl.')).map((e) => e.key));
   const edits: SpanEdit[] = [];
   for (const e of lines) {
-    const key = `management.ssl.${e.key.slice('management.tcp.'.length)}`;
+    const key = `management.ssl.${e.key.slice(prefix.length)}`;
     if (ssl.has(key)) {
       edits.push({ span: e.extent, newText: '' });
       continue;
     }
-    const value = e.key === 'management.tcp.port' && e.value.trim() === '15672' ? '15671' : e.value.trim();
+    const value = e.key.endsWith('.port') && e.value.trim() === '15672' ? '15671' : e.value.trim();
     edits.push({ span: e.span, newText: formatAssignment(text, key, value, e.span.start) });
   }
   const last = lines[lines.length - 1];
@@ -50,7 +57,9 @@ function classicMove(ctx: RuleContext, set: ListenerSet, m: RabbitModel): SpanEd
   const key = ctx.here(set.source?.keyOrigin);
   const listSpan = ctx.here(set.source?.valueOrigin);
   const text = ctx.doc.source.text;
-  if (!key || !listSpan || text.slice(key.start, key.end) !== 'tcp_config') return undefined;
+  // `{tcp_config, [...]}`, or the legacy `{listener, [...]}` without `{ssl, true}`: both take port and ip like ssl_config.
+  const keyText = key ? text.slice(key.start, key.end) : '';
+  if (!key || !listSpan || (keyText !== 'tcp_config' && keyText !== 'listener')) return undefined;
   const list = findListAt(ctx.doc.tree as ErlangDocument, listSpan);
   if (!list) return undefined;
   const edits: SpanEdit[] = [{ span: key, newText: 'ssl_config' }];
