@@ -1,18 +1,31 @@
 /**
  * The VS Code side: starts the language server over node IPC for our four
- * languages, and runs the one command a fix may ask for (chmod 0600 on a key
- * file) — only in trusted workspaces. Everything else comes from the server.
+ * languages, and adds what only the editor can do — commands, a status bar
+ * item, running the one file-system command a fix may ask for (chmod 0600 on
+ * a key file, trusted workspaces only). Findings and fixes come from the server.
  */
 import { chmod } from 'node:fs/promises';
 import * as path from 'node:path';
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  commands,
+  env,
+  languages,
+  ProgressLocation,
+  StatusBarAlignment,
+  Uri,
+  window,
+  workspace,
+  type ExtensionContext,
+  type StatusBarItem,
+} from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 const LANGUAGES = ['rabbitmq-config', 'rabbitmq-conf', 'oslo-config', 'qpidd-conf'];
 /** Fix commands that change files outside the editor: never in untrusted workspaces. */
 const TRUSTED_ONLY_COMMANDS = new Set(['mq-harden.chmod600']);
 
 let client: LanguageClient | undefined;
+let status: StatusBarItem | undefined;
 
 async function chmod600(file: unknown): Promise<void> {
   if (!workspace.isTrusted) {
@@ -26,6 +39,42 @@ async function chmod600(file: unknown): Promise<void> {
   } catch (e) {
     void window.showErrorMessage(`MQ Harden: cannot chmod ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** Opens a rule's page (a file shipped with the extension, or a web page). */
+async function showDocumentation(href: unknown): Promise<void> {
+  if (typeof href !== 'string') return;
+  const uri = Uri.parse(href);
+  if (uri.scheme === 'file') await commands.executeCommand('markdown.showPreview', uri);
+  else await env.openExternal(uri);
+}
+
+async function checkWorkspace(): Promise<void> {
+  if (!client) return;
+  const result = await window.withProgress(
+    { location: ProgressLocation.Notification, title: 'MQ Harden: checking the workspace', cancellable: false },
+    () => client!.sendRequest<{ files: number; findings: number }>('mq-harden/checkWorkspace'),
+  );
+  void window.showInformationMessage(`MQ Harden: ${result.files} files checked, ${result.findings} findings (see the Problems panel).`);
+}
+
+async function applyAllSafeFixes(): Promise<void> {
+  await commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.mq-harden', apply: 'first' });
+}
+
+/** The status bar shows the server's state and the active file's findings, for our languages only. */
+function updateStatus(): void {
+  if (!status) return;
+  const editor = window.activeTextEditor;
+  if (!editor || !LANGUAGES.includes(editor.document.languageId)) {
+    status.hide();
+    return;
+  }
+  const state = client?.state === State.Running ? 'running' : client?.state === State.Starting ? 'starting' : 'stopped';
+  const findings = languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'mq-harden').length;
+  status.text = state === 'running' ? `$(shield) MQ Harden: ${findings}` : `$(shield) MQ Harden (${state})`;
+  status.tooltip = `MQ Harden language server: ${state}. ${findings} finding(s) in this file. Click to check the workspace.`;
+  status.show();
 }
 
 export async function activate(context: ExtensionContext): Promise<void> {
@@ -50,9 +99,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
       },
     },
   };
-  context.subscriptions.push(commands.registerCommand('mq-harden.chmod600', chmod600));
+  status = window.createStatusBarItem(StatusBarAlignment.Right, 100);
+  status.command = 'mq-harden.checkWorkspace';
+  context.subscriptions.push(
+    status,
+    commands.registerCommand('mq-harden.chmod600', chmod600),
+    commands.registerCommand('mq-harden.showDocumentation', showDocumentation),
+    commands.registerCommand('mq-harden.checkWorkspace', checkWorkspace),
+    commands.registerCommand('mq-harden.applyAllSafeFixes', applyAllSafeFixes),
+    window.onDidChangeActiveTextEditor(updateStatus),
+    languages.onDidChangeDiagnostics(updateStatus),
+  );
   client = new LanguageClient('mq-harden', 'MQ Harden', serverOptions, clientOptions);
+  context.subscriptions.push(client.onDidChangeState(updateStatus));
   await client.start();
+  updateStatus();
 }
 
 export async function deactivate(): Promise<void> {

@@ -152,3 +152,19 @@ test('suppression comments: honoured, listed with --report-suppressions, refused
   const silenced = sarif.runs[0].results.filter((r: { suppressions?: unknown[] }) => r.suppressions);
   assert.deepEqual(silenced.map((r: { ruleId: string }) => r.ruleId), ['RMQ103']);
 });
+
+test('.mq-harden.json in the current directory sets rule severities; --config names another file; a broken one is a usage error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mq-harden-cli-'));
+  writeFileSync(join(dir, 'rabbitmq.conf'), 'listeners.tcp = none\nlisteners.ssl.default = 5671\n');
+  const codes = (args: string[]) => JSON.parse(run(['check', '--format', 'json', ...args, 'rabbitmq.conf'], dir).stdout).files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`);
+  assert.ok(codes([]).includes('RMQ103:information'));
+  writeFileSync(join(dir, '.mq-harden.json'), JSON.stringify({ rules: { RMQ103: 'off', RMQ102: 'warning' } }));
+  const configured = codes([]);
+  assert.ok(!configured.some((c: string) => c.startsWith('RMQ103')), configured.join());
+  writeFileSync(join(dir, 'strict.json'), JSON.stringify({ rules: { RMQ103: 'error' } }));
+  assert.ok(codes(['--config', 'strict.json']).includes('RMQ103:error'));
+  writeFileSync(join(dir, 'broken.json'), '{ rules: ');
+  const broken = run(['check', '--config', 'broken.json', 'rabbitmq.conf'], dir);
+  assert.equal(broken.code, 2);
+  assert.match(broken.stderr, /broken\.json is not valid JSON/);
+});

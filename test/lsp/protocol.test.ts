@@ -70,6 +70,9 @@ test('code actions carry the fixes of the diagnostics under the cursor, and fix-
   })) as CodeAction[];
   const quick = actions.find((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === 'CFG004');
   assert.ok(quick, JSON.stringify(actions));
+  const docs = actions.find((a) => a.title === 'Show documentation for CFG004');
+  assert.equal(docs?.command?.command, 'mq-harden.showDocumentation');
+  assert.match(String(docs?.command?.arguments?.[0]), /^file:.*\/docs\/rules\/CFG004\.md$/);
   const edits = quick.edit?.changes?.[URI] ?? [];
   assert.equal(edits.length, 1);
   assert.equal(edits[0].newText, '');
@@ -160,6 +163,13 @@ test('the workspace is indexed for OSLO202: a broker account shared with another
     const d = (await shared).diagnostics.find((x) => x.code === 'OSLO202')!;
     assert.match(d.message, /neutron/);
     assert.doesNotMatch(d.message, /pw/);
+    // "Check workspace" publishes the files that are not open, too.
+    const neutron = pathToFileURL(join(dir, 'neutron', 'neutron.conf')).href;
+    const closed = ws.nextDiagnostics(neutron, (p) => p.diagnostics.some((x) => x.code === 'OSLO202'));
+    const summary = (await ws.connection.sendRequest('mq-harden/checkWorkspace')) as { files: number; findings: number };
+    assert.equal(summary.files, 2);
+    assert.ok(summary.findings >= 2);
+    await closed;
   } finally {
     await ws.close();
   }

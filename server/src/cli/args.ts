@@ -19,6 +19,10 @@ export interface CheckCommand {
   readonly reportSuppressions: boolean;
   /** Exit 0 whatever is found (usage and I/O errors still exit 2). */
   readonly exitZero: boolean;
+  /** `--config FILE` instead of ./.mq-harden.json. */
+  readonly configFile?: string;
+  /** Whether --check-files was given (a project file may turn the checks on too). */
+  readonly checkFilesFlag: boolean;
   /** Refuse suppression comments: every finding is reported, and each comment too (CFG005). */
   readonly inlineSuppressions: boolean;
 }
@@ -40,6 +44,9 @@ Options:
   --language ID              read every file as ${LANGUAGE_IDS.join(' | ')}
   --fail-on LEVEL            exit 1 when a finding at or above LEVEL remains:
                              error | warning | information | hint (default: warning)
+  --config FILE              read settings from FILE instead of ./.mq-harden.json
+                             ({"rules": {"RMQ103": "off"}, "osloRelease": "zed",
+                              "checkFilePermissions": true}); flags win
   --exit-zero                exit 0 whatever is found (for reports; usage and I/O
                              errors still exit 2)
   --report-suppressions      also list the findings that suppression comments silenced
@@ -75,6 +82,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let checkFiles = false;
   let reportSuppressions = false;
   let exitZero = false;
+  let configFile: string | undefined;
   let inlineSuppressions = true;
   let osloRelease: string | undefined;
   for (let i = 1; i < argv.length; i++) {
@@ -105,6 +113,9 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--exit-zero':
         exitZero = true;
         break;
+      case '--config':
+        configFile = value();
+        break;
       case '--no-inline-suppressions':
         inlineSuppressions = false;
         break;
@@ -132,5 +143,5 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (paths.length === 0) throw new UsageError('no PATH given');
-  return { kind: 'check', paths, format, fix, language, failOn, checkFiles, reportSuppressions, inlineSuppressions, exitZero, ...(osloRelease ? { osloRelease } : {}) };
+  return { kind: 'check', paths, format, fix, language, failOn, checkFiles, checkFilesFlag: checkFiles, reportSuppressions, inlineSuppressions, exitZero, ...(configFile ? { configFile } : {}), ...(osloRelease ? { osloRelease } : {}) };
 }

@@ -12,8 +12,9 @@ import { AccountIndex, accountsOfDocument } from '../engine/workspace/index.js';
 import { fixAll } from '../engine/analysis/fix-all.js';
 import { SEVERITY_RANK } from '../engine/core/findings.js';
 import { parseArgs, USAGE, UsageError, type CheckCommand } from './args.js';
-import { collectFiles, describeIoError, type CandidateFile } from './files.js';
+import { collectFiles, describeIoError, type CandidateFile } from '../host/files.js';
 import { fileSystemHost } from '../host/fs-host.js';
+import { readProjectConfig } from './project-config.js';
 import type { FileReport } from './report/model.js';
 import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
@@ -50,12 +51,14 @@ function indexAccounts(files: readonly CandidateFile[], options: EngineOptions):
 
 function checkFiles(cmd: CheckCommand, io: Io): number {
   const { files, problems } = collectFiles(cmd.paths);
+  const project = readProjectConfig(cmd.configFile);
   const options: EngineOptions = {
     language: cmd.language,
     docsBaseUrl: docsBaseUrl(),
     host: fileSystemHost(),
-    checkFiles: cmd.checkFiles,
-    osloRelease: cmd.osloRelease,
+    rules: project.rules,
+    checkFiles: cmd.checkFilesFlag || project.checkFilePermissions === true,
+    osloRelease: cmd.osloRelease ?? project.osloRelease,
     inlineSuppressions: cmd.inlineSuppressions,
   };
   const withAccounts: EngineOptions = { ...options, accounts: indexAccounts(files, options) };

@@ -21,7 +21,8 @@ import {
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import type { EngineOptions } from '../engine/analysis/analyze.js';
+import { analyze, type EngineOptions } from '../engine/analysis/analyze.js';
+import { collectFiles } from '../host/files.js';
 import { rabbitConfigurationFiles, type WorkspaceHost } from '../engine/analysis/workspace.js';
 import { fileSystemHost, MAX_FILE_BYTES } from '../host/fs-host.js';
 import { fixAll } from '../engine/analysis/fix-all.js';
@@ -241,6 +242,16 @@ connection.onCodeAction((params) => {
     }
     actions.push(...suppressionCodeActions(doc, result, params.range));
   }
+  if (wants(CodeActionKind.QuickFix)) {
+    // "Show documentation for CODE": once per code under the cursor, after the fixes.
+    const start = doc.offsetAt(params.range.start);
+    const end = doc.offsetAt(params.range.end);
+    const codes = new Map<string, string>();
+    for (const d of result.diagnostics) if (d.span.end >= start && d.span.start <= end) codes.set(d.code, d.codeDescription.href);
+    for (const [code, href] of codes) {
+      actions.push({ title: `Show documentation for ${code}`, kind: CodeActionKind.QuickFix, command: { title: `Show documentation for ${code}`, command: 'mq-harden.showDocumentation', arguments: [href] } });
+    }
+  }
   if (wants(FIX_ALL_KIND)) {
     const fixed = fixAll({ path: uriToPath(doc.uri), text: doc.getText() }, { ...engineOptions, language: result.document.language });
     if (fixed.applied.length > 0) {
@@ -255,5 +266,23 @@ connection.onCodeAction((params) => {
 });
 
 registerEditorFeatures(connection, documents, analyse, () => engineOptions);
+/** "MQ Harden: Check workspace": every recognised file of the workspace folders, open or not. */
+connection.onRequest('mq-harden/checkWorkspace', () => {
+  const { files } = collectFiles(workspaceFolders);
+  let findings = 0;
+  for (const file of files) {
+    const uri = pathToFileURL(file.path).href;
+    if (documents.get(uri)) {
+      findings += analyse(documents.get(uri)!)?.diagnostics.length ?? 0;
+      continue;
+    }
+    const result = analyze({ path: file.path, text: file.text }, engineOptions);
+    if (!result) continue;
+    findings += result.diagnostics.length;
+    void connection.sendDiagnostics({ uri, diagnostics: result.diagnostics.map(toLspDiagnostic) });
+  }
+  return { files: files.length, findings };
+});
+
 documents.listen(connection);
 connection.listen();

@@ -8,6 +8,13 @@ import type { BlockTracker } from './block-tracker.js';
 import { isLineBreak } from './scan.js';
 import type { MaskedDocument, TemplateDialect, TemplateSpan, TemplateSpanKind } from './types.js';
 
+/**
+ * Jinja and ERB stop at their first error; we read on so that the editor
+ * still sees the rest, but a file of 100,000 unclosed tags must not become
+ * 100,000 diagnostics. The first ones, in document order, are kept.
+ */
+export const MAX_TEMPLATE_ERRORS = 100;
+
 /** A stretch of the original replaced by other text of the same length. */
 interface Replacement extends Span {
   /** `tag`: masked by its kind; otherwise the literal text to put there. */
@@ -46,7 +53,7 @@ export class MaskBuilder {
       spans: this.spans,
       conditional: blocks.regions,
       hasControlFlow: blocks.hasControlFlow,
-      errors: this.errors,
+      errors: this.errors.slice(0, MAX_TEMPLATE_ERRORS),
     };
   }
 

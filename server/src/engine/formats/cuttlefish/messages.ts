@@ -17,8 +17,8 @@ export const reasons = {
   badKeyChar: (found: string) =>
     `${quoteChar(found)} cannot appear in a key (keys are dot-separated words of letters, digits, '_' and '-')`,
   danglingDot: () => "a key cannot end with '.' or contain '..'",
-  noEquals: (key: string) => `expected '=' after the key '${key}'`,
-  noValue: (key: string) => `'${key}' has no value (write '' for an empty one)`,
+  noEquals: (key: string) => `expected '=' after the key '${shortened(key)}'`,
+  noValue: (key: string) => `'${shortened(key)}' has no value (write '' for an empty one)`,
   afterQuoted: () => 'unexpected text after the quoted value (only a # comment may follow it)',
   unclosedMultiline: () => "''' opens a multi-line value that is never closed",
   includeNoPath: () => 'expected a file or glob after include',
@@ -31,4 +31,15 @@ function quoteChar(c: string): string {
   if (c === '\t') return 'a tab';
   if (c === ' ') return 'a space';
   return `'${c}'`;
+}
+
+/** Longest key quoted in a message: a 1 MB key must not make a 1 MB diagnostic. */
+export const MAX_QUOTED_KEY = 200;
+
+/** `text`, cut to {@link MAX_QUOTED_KEY} characters with `…` when longer (never inside a surrogate pair). */
+function shortened(text: string): string {
+  if (text.length <= MAX_QUOTED_KEY) return text;
+  const last = text.charCodeAt(MAX_QUOTED_KEY - 1);
+  const cut = last >= 0xd800 && last <= 0xdbff ? MAX_QUOTED_KEY - 1 : MAX_QUOTED_KEY;
+  return `${text.slice(0, cut)}…`;
 }

@@ -20,7 +20,20 @@ export const OSLO_MESSAGES = {
 
 export type OsloMessageKind = keyof typeof OSLO_MESSAGES;
 
+/**
+ * Longest line quoted in a message. oslo quotes the whole line; a 1 MB line
+ * would make a 1 MB diagnostic, so a longer one is cut and marked with `…`.
+ */
+export const MAX_QUOTED_LINE = 200;
+
 /** The message for an error oslo raises about one line (`line` is that line with trailing whitespace removed). */
 export function lineErrorMessage(kind: OsloMessageKind, line: string): string {
-  return `${OSLO_MESSAGES[kind]}: ${pythonRepr(line)}`;
+  if (line.length <= MAX_QUOTED_LINE) return `${OSLO_MESSAGES[kind]}: ${pythonRepr(line)}`;
+  // Do not cut a surrogate pair in two.
+  const cut = isHighSurrogate(line.charCodeAt(MAX_QUOTED_LINE - 1)) ? MAX_QUOTED_LINE - 1 : MAX_QUOTED_LINE;
+  return `${OSLO_MESSAGES[kind]}: ${pythonRepr(line.slice(0, cut))}…`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

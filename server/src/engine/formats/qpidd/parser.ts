@@ -85,7 +85,8 @@ function entry(text: string, line: Span, eq: number, lineSpan: Span, section: st
 
 /** The first `ch` in `text[start, end)`, or -1. (`indexOf` alone could scan far past the line.) */
 function indexWithin(text: string, ch: string, start: number, end: number): number {
-  for (let p = start; p < end; p++) if (text[p] === ch) return p;
+  const code = ch.charCodeAt(0);
+  for (let p = start; p < end; p++) if (text.charCodeAt(p) === code) return p;
   return -1;
 }
 
@@ -94,9 +95,19 @@ function prefixOf(section: string): string {
   return section.endsWith('.') ? section : section + '.';
 }
 
+/** Longest line quoted in a message: a 1 MB line must not make a 1 MB diagnostic. */
+const MAX_QUOTED_LINE = 200;
+
 function invalidLine(text: string, line: Span): SyntaxError {
-  const shown = text.slice(line.start, line.end);
+  let end = Math.min(line.end, line.start + MAX_QUOTED_LINE);
+  // Do not cut a surrogate pair in two.
+  if (end < line.end && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+  const shown = text.slice(line.start, end) + (end < line.end ? '…' : '');
   return { span: line, message: `the options configuration file contains an invalid line '${shown}'` };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** boost's trim_ws: only space, tab, CR and LF count as whitespace. */

@@ -121,16 +121,17 @@ class JinjaMasker {
   /** `{% raw %}…{% endraw %}`: both tags are statements, the text between stays as it is. */
   private rawBlock(rawTag: Span): void {
     this.addTag(rawTag, 'statement');
-    if (rawTag.end < this.endrawAbsentFrom) {
-      for (let i = this.search.indexOf('{%', rawTag.end); i >= 0; i = this.search.indexOf('{%', i + 2)) {
-        const end = rawTagEnd(this.text, i, 'endraw');
-        if (end !== undefined) {
-          this.addTag({ start: i, end }, 'statement');
-          return;
-        }
+    // Jinja stops at the first raw block left open: later ones are not reported again
+    // (a file of many `{% raw %}` would otherwise get one error each).
+    if (rawTag.end >= this.endrawAbsentFrom) return;
+    for (let i = this.search.indexOf('{%', rawTag.end); i >= 0; i = this.search.indexOf('{%', i + 2)) {
+      const end = rawTagEnd(this.text, i, 'endraw');
+      if (end !== undefined) {
+        this.addTag({ start: i, end }, 'statement');
+        return;
       }
-      this.endrawAbsentFrom = rawTag.end;
     }
+    this.endrawAbsentFrom = rawTag.end;
     // As with comments, Jinja lets a raw tag that ends the text (bar the whitespace `-%}` eats) pass.
     const trimsAfter = this.text[rawTag.end - 3] === '-';
     const rest = trimsAfter ? skipWhitespace(this.text, rawTag.end) : rawTag.end;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectLanguage } from '../engine/languages/detect.js';
-import { MAX_FILE_BYTES } from '../host/fs-host.js';
+import { MAX_FILE_BYTES } from './fs-host.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 
