@@ -131,11 +131,11 @@ test('OSLO202 across the examples: nova and neutron share the install guide\'s "
 });
 
 test('fix-all on the legacy and half-hardened files leaves only what needs a person', () => {
+  // TLS on, the deployment's CA and a client certificate at placeholder paths: only the
+  // account (OSLO202, with the workspace indexed) is left to a person.
   const cases: [string, string[]][] = [
-    // TLS must be switched on against a broker that listens for it; the account is a human's choice.
-    [LEGACY, ['OSLO101', 'OSLO204']],
-    // The CA and the client certificate must be deployed first.
-    [HALF, ['OSLO102', 'OSLO103']],
+    [LEGACY, []],
+    [HALF, []],
   ];
   for (const [rel, left] of cases) {
     const source = example(rel);
@@ -148,7 +148,8 @@ test('fix-all on the legacy and half-hardened files leaves only what needs a per
   // The legacy file's connection survives: one transport_url saying what the old options said.
   const legacy = fixAllWithOurs(example(LEGACY));
   assert.match(legacy, /^transport_url = rabbit:\/\/openstack:RABBIT_PASS@controller:5672\/$/m);
-  assert.match(legacy, /^ssl = false$/m);
+  assert.match(legacy, /^ssl = true$/m);
+  assert.match(legacy, /^ssl_ca_file = \/etc\/nova\/ssl\/ca\.pem$/m);
   assert.doesNotMatch(legacy, /rabbit_|kombu_|rpc_backend|ssl_version/);
   // The half-hardened file keeps its comment, now on its own line, and its URL loses it.
   const half = fixAllWithOurs(example(HALF));

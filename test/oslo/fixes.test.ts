@@ -12,28 +12,28 @@ import { lint } from './engine.js';
 
 const URL_TLS = '[DEFAULT]\ntransport_url = rabbit://nova:pw@r1:5671/nova\n';
 
-test('OSLO101 fix: ssl = true, in the existing section, a new one, or in place of false (not safe)', () => {
-  const created = applyFix({ text: URL_TLS, code: 'OSLO101', safe: false });
+test('OSLO101 fix: ssl = true, in the existing section, a new one, or in place of false (safe)', () => {
+  const created = applyFix({ text: URL_TLS, code: 'OSLO101', safe: true });
   assert.equal(created.fixed, URL_TLS + '\n[oslo_messaging_rabbit]\nssl = true\n');
-  const appended = applyFix({ text: URL_TLS + '\n[oslo_messaging_rabbit]\n# tuning\nheartbeat_rate = 3\n\n[database]\nx = 1\n', code: 'OSLO101', safe: false });
+  const appended = applyFix({ text: URL_TLS + '\n[oslo_messaging_rabbit]\n# tuning\nheartbeat_rate = 3\n\n[database]\nx = 1\n', code: 'OSLO101', safe: true });
   assert.match(appended.fixed, /heartbeat_rate = 3\nssl = true\n\n\[database\]/);
-  const replaced = applyFix({ text: URL_TLS + '[oslo_messaging_rabbit]\nssl = "False"\n', code: 'OSLO101', safe: false });
+  const replaced = applyFix({ text: URL_TLS + '[oslo_messaging_rabbit]\nssl = "False"\n', code: 'OSLO101', safe: true });
   assert.match(replaced.fixed, /\nssl = true\n$/);
-  const crlf = applyFix({ text: URL_TLS.replace(/\n/g, '\r\n'), code: 'OSLO101', safe: false });
+  const crlf = applyFix({ text: URL_TLS.replace(/\n/g, '\r\n'), code: 'OSLO101', safe: true });
   assert.ok(!/[^\r]\n/.test(crlf.fixed), 'CRLF kept');
   // In a template, right after the header: the section's end may be inside an {% if %}.
   const j2 = '[DEFAULT]\ntransport_url = rabbit://nova:{{ pw }}@r1:5671/\n[oslo_messaging_rabbit]\n{% if x %}\nheartbeat_rate = 3\n{% endif %}\n';
-  const t = applyFix({ path: 'templates/nova.conf.j2', text: j2, code: 'OSLO101', safe: false });
+  const t = applyFix({ path: 'templates/nova.conf.j2', text: j2, code: 'OSLO101', safe: true });
   assert.match(t.fixed, /\[oslo_messaging_rabbit\]\nssl = true\n\{% if x %\}/);
 });
 
-test('OSLO102/OSLO103 fixes: placeholder paths named after the service (not safe)', () => {
+test('OSLO102/OSLO103 fixes: placeholder paths named after the service (safe)', () => {
   const text = '[DEFAULT]\ntransport_url = rabbit://neutron:pw@r1:5671/\n[oslo_messaging_rabbit]\nssl = true\nssl_ca_file =\n';
-  const ca = applyFix({ path: 'roles/neutron/templates/neutron.conf.j2', text, code: 'OSLO102', safe: false });
+  const ca = applyFix({ path: 'roles/neutron/templates/neutron.conf.j2', text, code: 'OSLO102', safe: true });
   assert.match(ca.fixed, /\nssl_ca_file = \/etc\/neutron\/ssl\/ca\.pem\n/);
-  const cert = applyFix({ path: '/etc/neutron/neutron.conf', text, code: 'OSLO103', safe: false });
+  const cert = applyFix({ path: '/etc/neutron/neutron.conf', text, code: 'OSLO103', safe: true });
   assert.match(cert.fixed, /ssl_cert_file = \/etc\/neutron\/ssl\/neutron\.pem\nssl_key_file = \/etc\/neutron\/ssl\/neutron\.key\n/);
-  const keyOnly = applyFix({ text: text + 'ssl_cert_file = /etc/nova/my.pem\n', code: 'OSLO103', safe: false });
+  const keyOnly = applyFix({ text: text + 'ssl_cert_file = /etc/nova/my.pem\n', code: 'OSLO103', safe: true });
   assert.match(keyOnly.fixed, /ssl_cert_file = \/etc\/nova\/my\.pem\nssl_key_file = \/etc\/nova\/ssl\/nova\.key\n$/);
 });
 

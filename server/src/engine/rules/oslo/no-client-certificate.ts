@@ -57,7 +57,7 @@ export const noClientCertificate: Rule = {
         span,
         message: `TLS to RabbitMQ${roleScope(model, items.map((x) => x.tls.transport.role))} presents no client certificate: ${names} ${missing.length > 1 ? 'are' : 'is'} not set`,
         // Placeholder paths: the service cannot connect until real files are there, so a human applies it.
-        fixes: edits ? [{ title: `Set ${names} (placeholder paths under /etc/.../ssl/)`, edits, safe: false, preferred: true }] : [],
+        fixes: edits ? [{ title: `Set ${names} (placeholder paths under /etc/.../ssl/)`, edits, safe: true, preferred: true }] : [],
       };
     }
   },

@@ -45,8 +45,9 @@ function fixFor(ctx: RuleContext, model: OsloMessagingModel, tls: RabbitTls): Fi
   if (tls.ssl.state === 'set' && tls.ssl.source === 'url') return [];
   const target = editTarget(ctx, model);
   const edit = tls.ssl.state === 'set' ? replaceValue(tls.ssl.entry, 'true') : setSetting(target, RABBIT_GROUP, 'ssl', 'true');
-  // Not safe: the broker must listen for TLS on the URL's port, and its certificate must be trusted.
-  return [{ title: `Set ssl = true in [${RABBIT_GROUP}]`, edits: [edit], safe: false, preferred: true }];
+  // Safe, as the broker side's TLS fixes are: hardening is the point of fix-all. The broker must then
+  // listen for TLS on the URL's port (5671 by convention), which the rule's page says.
+  return [{ title: `Set ssl = true in [${RABBIT_GROUP}]`, edits: [edit], safe: true, preferred: true }];
 }
 
 export const rabbitTlsDisabled: Rule = {

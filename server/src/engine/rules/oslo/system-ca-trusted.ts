@@ -30,7 +30,7 @@ export const systemCaTrusted: Rule = {
         span,
         message: `TLS to RabbitMQ${roleScope(model, items.map((t) => t.transport.role))} accepts a server certificate from any CA the system trusts: ssl_ca_file is ${caFile.state === 'set' ? 'empty' : 'not set'}`,
         // A placeholder path: the service cannot connect until the real CA file is there, so a human applies it.
-        fixes: fromUrl ? [] : [{ title: `Set ssl_ca_file = ${ca} (placeholder: put your deployment's CA there)`, edits: [edit], safe: false, preferred: true }],
+        fixes: fromUrl ? [] : [{ title: `Set ssl_ca_file = ${ca} (placeholder: put your deployment's CA there)`, edits: [edit], safe: true, preferred: true }],
       };
     }
   },
