@@ -128,3 +128,23 @@ test('a file named without a directory still finds its siblings', () => {
   assert.ok(r.diagnostics.some((d) => d.code === 'RMQ104'));
   assert.ok(!r.diagnostics.some((d) => d.code === 'RMQ101'));
 });
+
+test('HTTP plugins move to HTTPS with their plain listener turned off; STOMP/MQTT default users can be removed', () => {
+  const conf = '/h1/rabbitmq.conf';
+  const files = { [conf]: 'listeners.tcp = none\nprometheus.tcp.port = 15692\nweb_stomp.tcp.port = 15674\nstomp.default_user = guest\nstomp.default_pass = guest\n' };
+  const fixed = fixAll({ path: conf, text: files[conf] }, { host: memoryHost(files) }).text;
+  assert.match(fixed, /^prometheus\.ssl\.port = 15691$/m);
+  assert.match(fixed, /^prometheus\.tcp\.listener = none$/m);
+  assert.match(fixed, /^web_stomp\.ssl\.port = 15673$/m);
+  assert.match(fixed, /^web_stomp\.tcp\.listener = none$/m);
+  const after = analyzeIn({ [conf]: fixed }, conf);
+  assert.ok(!after.diagnostics.some((d) => d.code === 'RMQ302'), after.diagnostics.map((d) => d.message).join('\n'));
+  const rmq303 = after.diagnostics.find((d) => d.code === 'RMQ303')!;
+  assert.equal(rmq303.fixes[0].safe, false);
+  const classic = '/h2/rabbitmq.config';
+  const cfiles = { [classic]: '[{rabbitmq_stomp, [{tcp_listeners, []}, {default_user, [{login, "guest"}, {passcode, "guest"}]}]}].\n' };
+  const d = analyzeIn(cfiles, classic).diagnostics.find((x) => x.code === 'RMQ303')!;
+  const lines = new LineIndex(cfiles[classic]);
+  const out = applySpanEdits(cfiles[classic], d.fixes[0].edits.map((e) => ({ span: { start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end) }, newText: e.newText })));
+  assert.equal(out, '[{rabbitmq_stomp, [{tcp_listeners, []}]}].\n');
+});

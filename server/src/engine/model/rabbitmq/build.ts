@@ -98,7 +98,11 @@ class ModelReader {
 
   /** A `tcp_config`/`ssl_config`/`listener` block as one listener (port, ip). */
   blockListener(protocol: ListenerProtocol, tls: boolean, block: ConfigNode, defaultPort: number, anchor: Origin): ListenerSet {
+    if (block.kind === 'list' && block.items.length === 0 && !block.partial) return { protocol, tls, state: 'disabled', listeners: [], source: block.source, anchor };
     if (block.kind !== 'proplist') return { protocol, tls, state: 'unknown', listeners: [], source: block.source, anchor };
+    // `web_stomp.tcp.listener = none` turns the block's listener off.
+    const off = block.entries.get('listener');
+    if (off?.kind === 'scalar' && off.value.known && off.value.value === 'none') return { protocol, tls, state: 'disabled', listeners: [], source: block.source, anchor };
     const port = block.entries.get('port');
     const ip = block.entries.get('ip');
     const listener: Listener = {

@@ -15,31 +15,45 @@ const CERTS = [
   ['keyfile', PLACEHOLDER_PATHS.keyfile],
 ] as const;
 
-/** `management.tcp.*` → `management.ssl.*` (port 15672 → 15671) plus the certificate lines. */
-function confMove(ctx: RuleContext): SpanEdit[] | undefined {
+/** An HTTP plugin's listener blocks in both formats, and its plain and TLS ports. */
+export interface HttpPlugin {
+  /** The rabbitmq.conf family: `management`, `prometheus`, `web_stomp`, `web_mqtt`. */
+  readonly family: string;
+  readonly plainPort: string;
+  readonly tlsPort: string;
+  /** A line that turns the plain listener off, for plugins that open one by default even beside HTTPS. */
+  readonly disablePlain?: string;
+}
+
+export const MANAGEMENT: HttpPlugin = { family: 'management', plainPort: '15672', tlsPort: '15671' };
+
+/** `<family>.tcp.*` → `<family>.ssl.*` (the plain port → the TLS port) plus the certificate lines. */
+export function confMove(ctx: RuleContext, plugin: HttpPlugin = MANAGEMENT): SpanEdit[] | undefined {
   const text = ctx.doc.source.text;
   const entries = (ctx.doc.tree as ConfDocument).entries;
-  // The plain listener: `management.tcp.*`, or the legacy `management.listener.port/ip` without ssl.
-  let prefix = 'management.tcp.';
-  let lines = entries.filter((e) => e.key.startsWith(prefix));
-  if (lines.length === 0) {
+  const family = plugin.family;
+  // The plain listener: `<family>.tcp.port/ip`, or the legacy `management.listener.port/ip` without ssl.
+  let prefix = `${family}.tcp.`;
+  let lines = entries.filter((e) => e.key === `${prefix}port` || e.key === `${prefix}ip`);
+  if (lines.length === 0 && family === 'management') {
     prefix = 'management.listener.';
     lines = entries.filter((e) => e.key === 'management.listener.port' || e.key === 'management.listener.ip');
   }
   if (lines.length === 0) return undefined;
-  const ssl = new Set((ctx.doc.tree as ConfDocument).entries.filter((e) => e.key.startsWith('management.ssl.')).map((e) => e.key));
+  const ssl = new Set(entries.filter((e) => e.key.startsWith(`${family}.ssl.`)).map((e) => e.key));
   const edits: SpanEdit[] = [];
   for (const e of lines) {
-    const key = `management.ssl.${e.key.slice(prefix.length)}`;
+    const key = `${family}.ssl.${e.key.slice(prefix.length)}`;
     if (ssl.has(key)) {
       edits.push({ span: e.extent, newText: '' });
       continue;
     }
-    const value = e.key.endsWith('.port') && e.value.trim() === '15672' ? '15671' : e.value.trim();
+    const value = e.key.endsWith('.port') && e.value.trim() === plugin.plainPort ? plugin.tlsPort : e.value.trim();
     edits.push({ span: e.span, newText: formatAssignment(text, key, value, e.span.start) });
   }
   const last = lines[lines.length - 1];
-  const extra = CERTS.filter(([k]) => !ssl.has(`management.ssl.${k}`)).map(([k, v]) => formatAssignment(text, `management.ssl.${k}`, v, last.span.start));
+  const extra = CERTS.filter(([k]) => !ssl.has(`${family}.ssl.${k}`)).map(([k, v]) => formatAssignment(text, `${family}.ssl.${k}`, v, last.span.start));
+  if (plugin.disablePlain && !entries.some((e) => e.key === plugin.disablePlain)) extra.push(formatAssignment(text, plugin.disablePlain, 'none', last.span.start));
   if (extra.length > 0) {
     const insert = insertLinesAfter(text, last.span.start, extra);
     // The last line is also being rewritten: put the new lines after its new text.
@@ -51,9 +65,9 @@ function confMove(ctx: RuleContext): SpanEdit[] | undefined {
 }
 
 /** `{tcp_config, [...]}` → `{ssl_config, [...]}` with the certificate options added. */
-function classicMove(ctx: RuleContext, set: ListenerSet, m: RabbitModel): SpanEdit[] | undefined {
+export function classicMove(ctx: RuleContext, set: ListenerSet, m: RabbitModel, plugin: HttpPlugin = MANAGEMENT): SpanEdit[] | undefined {
   // An HTTPS block already exists: merging the two is a human's choice.
-  if (m.listeners.some((l) => l.protocol === 'management' && l.tls)) return undefined;
+  if (m.listeners.some((l) => l.protocol === set.protocol && l.tls)) return undefined;
   const key = ctx.here(set.source?.keyOrigin);
   const listSpan = ctx.here(set.source?.valueOrigin);
   const text = ctx.doc.source.text;
@@ -65,8 +79,8 @@ function classicMove(ctx: RuleContext, set: ListenerSet, m: RabbitModel): SpanEd
   const edits: SpanEdit[] = [{ span: key, newText: 'ssl_config' }];
   for (const el of list.elements) {
     const raw = text.slice(el.span.start, el.span.end);
-    const port = /^\{\s*port\s*,\s*(15672)\s*\}$/.exec(raw);
-    if (port) edits.push({ span: el.span, newText: raw.replace('15672', '15671') });
+    const port = /^\{\s*port\s*,\s*(\d+)\s*\}$/.exec(raw);
+    if (port && port[1] === plugin.plainPort) edits.push({ span: el.span, newText: raw.replace(plugin.plainPort, plugin.tlsPort) });
   }
   const add = appendAllToList(text, list, CERTS.map(([k, v]) => `{${k}, ${erlangString(v)}}`));
   if (add) edits.push(add);

@@ -5,6 +5,7 @@ import type { Rule } from '../rule.js';
 import { certainlyListening, describeListener, listenerSet, RABBIT_LANGUAGES } from './common.js';
 import { RabbitFixer } from './fixer.js';
 import { mergeInsertions } from './no-tls-listener.js';
+import { classicMove, confMove, type HttpPlugin } from './plaintext-management-listener.js';
 
 /** The list-style plugin listeners, with their TLS port and where they are configured. */
 const PLUGINS = {
@@ -13,7 +14,12 @@ const PLUGINS = {
   stream: { name: 'stream', app: 'rabbitmq_stream', conf: 'stream.listeners', tlsPort: 5551 },
 } as const;
 
-const HTTP_PLUGINS: Record<string, string> = { prometheus: 'Prometheus', 'web-stomp': 'Web-STOMP', 'web-mqtt': 'Web-MQTT' };
+/** The HTTP plugins: a plain `tcp` block moves to an HTTPS `ssl` block, and their default plain listener is turned off. */
+const HTTP_PLUGINS: Record<string, { readonly name: string } & HttpPlugin> = {
+  prometheus: { name: 'Prometheus', family: 'prometheus', plainPort: '15692', tlsPort: '15691', disablePlain: 'prometheus.tcp.listener' },
+  'web-stomp': { name: 'Web-STOMP', family: 'web_stomp', plainPort: '15674', tlsPort: '15673', disablePlain: 'web_stomp.tcp.listener' },
+  'web-mqtt': { name: 'Web-MQTT', family: 'web_mqtt', plainPort: '15675', tlsPort: '15676', disablePlain: 'web_mqtt.tcp.listener' },
+};
 
 function switchToTls(ctx: RuleContext, m: RabbitModel, protocol: keyof typeof PLUGINS, plain: ListenerSet): FixProposal | undefined {
   const p = PLUGINS[protocol];
@@ -62,10 +68,16 @@ export const plaintextPluginListener: Rule = {
       }
     }
     for (const set of m.listeners) {
-      const name = HTTP_PLUGINS[set.protocol];
-      if (!name || set.tls || set.state !== 'configured' || set.source?.conditional) continue;
+      const plugin = HTTP_PLUGINS[set.protocol];
+      if (!plugin || set.tls || set.state !== 'configured' || set.source?.conditional) continue;
       const span = ctx.here(set.source?.keyOrigin);
-      if (span) yield { span, message: `${name} listens on plain HTTP (${set.listeners.map(describeListener).join(', ')})` };
+      if (!span) continue;
+      const edits = ctx.doc.language === 'rabbitmq-conf' ? confMove(ctx, plugin) : classicMove(ctx, set, m, plugin);
+      yield {
+        span,
+        message: `${plugin.name} listens on plain HTTP (${set.listeners.map(describeListener).join(', ')})`,
+        fixes: edits ? [{ title: `Move ${plugin.name} to HTTPS on ${plugin.tlsPort} (placeholder certificate paths under /etc/rabbitmq/ssl/)`, edits, safe: true, preferred: true }] : [],
+      };
     }
   },
 };
