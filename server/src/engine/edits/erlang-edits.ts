@@ -6,6 +6,7 @@
 import type { SpanEdit } from '../core/findings.js';
 import type { Span } from '../core/text.js';
 import type { ErlangDocument, ErlangNode, ListNode } from '../formats/erlang/ast.js';
+import { writeAtom, writeString } from '../formats/erlang/messages.js';
 
 /** Children of a node, for walking the tree without recursion. */
 function children(n: ErlangNode): readonly ErlangNode[] {
@@ -103,14 +104,14 @@ export function removeListElement(text: string, list: ListNode, i: number): Span
   return { span: el.span, newText: '' };
 }
 
-/** An atom as Erlang must write it: quoted unless it is a plain lower-case name. */
+/** An atom as Erlang writes it (quoted when it must be: `'tlsv1.2'`, reserved words). */
 export function erlangAtom(name: string): string {
-  return /^[a-z][A-Za-z0-9_@]*$/.test(name) ? name : `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return writeAtom(name);
 }
 
-/** A string literal. */
+/** A string literal as Erlang writes it. */
 export function erlangString(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return writeString(s);
 }
 
 /** Adds several elements at the end of `list`, each laid out as `appendToList` lays out one. */
