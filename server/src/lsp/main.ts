@@ -165,6 +165,8 @@ function publish(doc: TextDocument): void {
 
 /** Open RabbitMQ documents of the same configuration as `doc` (rabbitmq.conf, conf.d, advanced.config). */
 function siblingsOf(doc: TextDocument): TextDocument[] {
+  // Only RabbitMQ files have siblings; asking for the others would cost a directory scan per open document.
+  if (doc.languageId !== 'rabbitmq-conf' && doc.languageId !== 'rabbitmq-config') return [];
   const path = uriToPath(doc.uri);
   return documents.all().filter((d) => d.uri !== doc.uri && rabbitConfigurationFiles(uriToPath(d.uri), host).includes(path));
 }

@@ -41,7 +41,7 @@ export function fixAll(source: SourceDocument, options: EngineOptions = {}): Fix
         newText: e.newText,
       }));
       if (edits.some((e) => taken.some((t) => spansOverlap(e.span, t.span) || e.span.start === t.span.start))) continue;
-      taken.push(...edits);
+      for (const e of edits) taken.push(e);
       applied.push({ code: d.code, title: fix.title, line: d.range.start.line + 1 });
     }
     if (taken.length === 0) break;

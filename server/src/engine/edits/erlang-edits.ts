@@ -29,7 +29,7 @@ export function findListAt(doc: ErlangDocument, span: Span): ListNode | undefine
     const n = stack.pop()!;
     if (n.span.end <= span.start || n.span.start >= span.end) continue;
     if (n.kind === 'list' && n.span.start === span.start && n.span.end === span.end) return n;
-    stack.push(...children(n));
+    for (const c of children(n)) stack.push(c);
   }
   return undefined;
 }

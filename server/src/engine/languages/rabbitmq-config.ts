@@ -109,7 +109,7 @@ function appSettings(text: string, app: string, entries: ProplistEntry[], input:
       invalid: invalidValue(setting, key, e.value),
     });
     if (!prefix && NESTED_PROPLISTS.has(e.key) && e.value.kind === 'list') {
-      out.push(...appSettings(text, app, proplist(text, e.value), input, `${key}.`));
+      for (const nested of appSettings(text, app, proplist(text, e.value), input, `${key}.`)) out.push(nested);
     }
   }
   return out;
@@ -123,7 +123,8 @@ export function analyzeRabbitmqConfig(input: FormatInput): FormatAnalysis<Erlang
     for (const form of tree.forms) {
       if (form.term?.kind !== 'list') continue;
       for (const app of proplist(input.text, form.term)) {
-        settings.push(...appSettings(input.text, app.key, proplist(input.text, app.value), input));
+        // A loop, not push(...): an application may hold more settings than a call takes arguments.
+        for (const s of appSettings(input.text, app.key, proplist(input.text, app.value), input)) settings.push(s);
       }
     }
   }

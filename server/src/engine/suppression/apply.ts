@@ -188,7 +188,7 @@ export function applySuppressions(doc: AnalyzedDocument, diagnostics: readonly E
   const problems: BadSuppressionFinding[] = [];
   const judgeable = !diagnostics.some((d) => d.code === 'CFG001');
   for (const e of evaluations) {
-    problems.push(...e.problems);
+    for (const p of e.problems) problems.push(p);
     if (!judgeable) continue;
     for (const token of codesOf(e.comment)) {
       if (!e.active.has(token.code) || used.get(e)!.has(token.code) || options.rules?.[token.code] === 'off') continue;

@@ -69,15 +69,20 @@ export function dialectFromContent(text: string, format: FormatHint): TemplateDi
   const search = new ForwardSearch(text);
   const statementEnds = new CloserOnLine(text, '%}');
   const expressionEnds = new CloserOnLine(text, '}}');
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '{') {
-      const next = text[i + 1];
-      if (next === '%' && isJinjaStatement(text, i, statementEnds)) return 'jinja';
-      if (next === '#' && isJinjaComment(text, i, search)) return 'jinja';
-      if (next === '{' && isJinjaExpression(text, i, format, expressionEnds)) return 'jinja';
-    } else if (c === '<' && text[i + 1] === '%' && isErbTag(text, i, search)) {
-      return 'erb';
+  // Only `{` and `<` can open a tag: jump from one to the next with the native search
+  // (every plain file of every analysis is scanned here), in document order.
+  let brace = text.indexOf('{');
+  let angle = text.indexOf('<');
+  while (brace >= 0 || angle >= 0) {
+    if (angle < 0 || (brace >= 0 && brace < angle)) {
+      const next = text[brace + 1];
+      if (next === '%' && isJinjaStatement(text, brace, statementEnds)) return 'jinja';
+      if (next === '#' && isJinjaComment(text, brace, search)) return 'jinja';
+      if (next === '{' && isJinjaExpression(text, brace, format, expressionEnds)) return 'jinja';
+      brace = text.indexOf('{', brace + 1);
+    } else {
+      if (text[angle + 1] === '%' && isErbTag(text, angle, search)) return 'erb';
+      angle = text.indexOf('<', angle + 1);
     }
   }
   return undefined;

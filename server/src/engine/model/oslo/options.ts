@@ -119,7 +119,7 @@ export class OsloSettings {
     const out: PlacedEntry[] = [];
     for (const alias of [{ group: option.group, name: option.name }, ...(data?.aliases ?? [])]) {
       if (this.lookup(alias.group, alias.name).status === 'known') continue;
-      out.push(...this.assignments(alias.group, alias.name));
+      for (const a of this.assignments(alias.group, alias.name)) out.push(a);
     }
     return out;
   }

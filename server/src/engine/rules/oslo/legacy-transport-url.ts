@@ -18,7 +18,7 @@ export function legacyConnectionEntries(model: OsloMessagingModel): PlacedEntry[
   const out: PlacedEntry[] = [...model.settings.assignments('DEFAULT', 'rpc_backend')];
   for (const name of LEGACY_RABBIT_OPTIONS) {
     const option = canonicalOption(RABBIT_GROUP, name);
-    for (const n of [{ group: RABBIT_GROUP, name }, ...(option?.aliases ?? [])]) out.push(...model.settings.assignments(n.group, n.name));
+    for (const n of [{ group: RABBIT_GROUP, name }, ...(option?.aliases ?? [])]) for (const a of model.settings.assignments(n.group, n.name)) out.push(a);
   }
   return out.sort((a, b) => a.entry.span.start - b.entry.span.start);
 }

@@ -43,12 +43,17 @@ function addTlsListenerFix(ctx: RuleContext, m: RabbitModel): FixProposal | unde
   };
 }
 
-/** Insertions at the same offset become one edit (their texts in order), so that the fix is one consistent change. */
+/**
+ * Insertions at the same offset become one edit (their texts in order), so
+ * that the fix is one consistent change. Two elements both inserted into an
+ * empty list (each without a separator) get the comma between them.
+ */
 export function mergeInsertions(edits: readonly SpanEdit[]): SpanEdit[] {
   const out: SpanEdit[] = [];
   for (const e of edits) {
     const same = out.find((o) => o.span.start === e.span.start && o.span.end === o.span.start && e.span.end === e.span.start);
-    if (same) out[out.indexOf(same)] = { span: same.span, newText: same.newText + e.newText };
+    const separated = /^\s*,|^\r?\n/.test(e.newText);
+    if (same) out[out.indexOf(same)] = { span: same.span, newText: same.newText + (separated ? '' : ', ') + e.newText };
     else out.push(e);
   }
   return out;
