@@ -58,8 +58,10 @@ export function templateFacts(masked: MaskedDocument | undefined): TemplateFacts
       const i = firstEndingAfter(expressions, span.start - 1);
       return i < expressions.length && expressions[i].start <= span.end;
     },
+    // Regions are sorted and disjoint: only the two around the span's start can contain it.
     isConditional(span) {
-      return masked.conditional.some((c) => c.start <= span.start && span.end <= c.end);
+      const i = firstEndingAfter(masked.conditional, span.start - 1);
+      return [masked.conditional[i], masked.conditional[i + 1]].some((c) => c !== undefined && c.start <= span.start && span.end <= c.end);
     },
   };
 }

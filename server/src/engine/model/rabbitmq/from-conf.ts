@@ -135,7 +135,8 @@ class EnvironmentBuilder {
     const key = p.path[p.path.length - 1];
     const existing = parent.get(key);
     if (existing?.kind === 'list') {
-      parent.set(key, { ...existing, items: [...existing.items, item] });
+      // The builder made this list itself: growing it in place keeps building linear.
+      (existing.items as ListItem[]).push(item);
     } else {
       parent.set(key, { kind: 'list', items: [item], partial: false, source } satisfies ListNode);
     }
@@ -155,8 +156,11 @@ function markOpen(node: ConfigNode): void {
   for (const child of node.entries.values()) markOpen(child);
 }
 
+/** cuttlefish orders `key.1`, `key.2`, `key.10` numerically; one collator for every comparison. */
+const SORT_KEYS = new Intl.Collator('en', { numeric: true });
+
 function sortLists(node: ConfigNode): void {
-  if (node.kind === 'list') (node.items as ListItem[]).sort((a, b) => (a.sortKey ?? '').localeCompare(b.sortKey ?? '', 'en', { numeric: true }));
+  if (node.kind === 'list') (node.items as ListItem[]).sort((a, b) => SORT_KEYS.compare(a.sortKey ?? '', b.sortKey ?? ''));
   if (node.kind === 'proplist') for (const child of node.entries.values()) sortLists(child);
 }
 
