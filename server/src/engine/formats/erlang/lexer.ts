@@ -97,26 +97,20 @@ class Scanner {
     type: TokenType, start: number, end: number, value?: Token['value'], invalid = false, line = this.line,
     written?: Token['written'],
   ): void {
-    const token: { -readonly [K in keyof Token]: Token[K] } = { type, start, end, line, value };
-    if (invalid) token.invalid = true;
-    if (written) token.written = written;
-    this.tokens.push(token);
+    // Every token has every field, so that the parser's property reads see one object shape.
+    this.tokens.push({ type, start, end, line, value, invalid, written });
   }
 
   private error(start: number, end: number, message: string, line = this.line): void {
     this.errors.push({ span: { start, end }, line, message, tokenIndex: this.tokens.length });
   }
 
-  /** Scans name characters from `pos`; returns the end offset and the number of characters. */
-  private nameEnd(from: number): { end: number; length: number } {
+  /** Scans name characters from `from`; returns the end offset (names are one code unit per character). */
+  private nameEnd(from: number): number {
     const { text } = this;
     let end = from;
-    let length = 0;
-    while (end < text.length && isNameChar(text.charCodeAt(end))) {
-      end++;
-      length++;
-    }
-    return { end, length };
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+    return end;
   }
 
   // ---- token kinds ---------------------------------------------------------
@@ -138,23 +132,23 @@ class Scanner {
 
   private atomOrKeyword(): void {
     const start = this.pos;
-    const { end, length } = this.nameEnd(start);
+    const end = this.nameEnd(start);
     const name = this.text.slice(start, end);
     this.pos = end;
     if (RESERVED_WORDS.has(name)) {
       this.push(name, start, end);
       return;
     }
-    const tooLong = length > MAX_NAME_LENGTH;
+    const tooLong = end - start > MAX_NAME_LENGTH;
     if (tooLong) this.error(start, end, illegal('atom'));
     this.push('atom', start, end, name, tooLong);
   }
 
   private variable(): void {
     const start = this.pos;
-    const { end, length } = this.nameEnd(start);
+    const end = this.nameEnd(start);
     this.pos = end;
-    const tooLong = length > MAX_NAME_LENGTH;
+    const tooLong = end - start > MAX_NAME_LENGTH;
     if (tooLong) this.error(start, end, illegal('var'));
     this.push('var', start, end, this.text.slice(start, end), tooLong);
   }
@@ -166,7 +160,10 @@ class Scanner {
   private digits(from: number, base: number): { end: number; digits: string } {
     const { text } = this;
     let end = from;
-    let digits = '';
+    // Fast path: a plain run of digits, taken as one slice.
+    while (end < text.length && baseDigitValue(text.charCodeAt(end), base) >= 0) end++;
+    if (text.charCodeAt(end) !== 95 /* _ */) return { end, digits: text.slice(from, end) };
+    let digits = text.slice(from, end);
     while (end < text.length) {
       const c = text.charCodeAt(end);
       if (baseDigitValue(c, base) >= 0) {
@@ -228,7 +225,7 @@ class Scanner {
   private basedInteger(start: number, base: bigint, digitsStart: number): void {
     if (base < 2n || base > 36n) {
       // Resume after the would-be digits, so the rest is not read as tokens.
-      const resume = this.nameEnd(digitsStart).end;
+      const resume = this.nameEnd(digitsStart);
       this.error(start, resume, illegalBase(base));
       this.pos = resume;
       this.push('integer', start, resume, 0n, true);

@@ -21,6 +21,7 @@ import { Cursor, type ParseErrorRecord } from './cursor.js';
 import { form, type ParsedForm } from './forms.js';
 import { scan, type ScanError } from './lexer.js';
 import { BAD_TERM, HEAD_MISMATCH, TOO_DEEP } from './messages.js';
+import { parsePlainTerm } from './plain-terms.js';
 import { findNonTerm } from './terms.js';
 import type { Token } from './tokens.js';
 import { TooDeep, runRule } from './trampoline.js';
@@ -39,6 +40,18 @@ interface FormRange {
 }
 
 export function parseErlangTerms(text: string, options: ErlangParseOptions = {}): ErlangParseOutcome {
+  return parseWith(text, options, true);
+}
+
+/**
+ * The same parse with every form through the general rules: what the fast
+ * path (plain-terms.ts) must agree with. For tests and benchmarks.
+ */
+export function parseErlangTermsWithoutFastPath(text: string, options: ErlangParseOptions = {}): ErlangParseOutcome {
+  return parseWith(text, options, false);
+}
+
+function parseWith(text: string, options: ErlangParseOptions, fastPath: boolean): ErlangParseOutcome {
   const scanned = scan(text);
   const { tokens } = scanned;
   const cursor = new Cursor(tokens);
@@ -51,6 +64,13 @@ export function parseErlangTerms(text: string, options: ErlangParseOptions = {})
     const formScanErrors: ScanError[] = [];
     while (scanErrorIndex < scanned.errors.length && scanned.errors[scanErrorIndex].tokenIndex <= range.to) {
       formScanErrors.push(scanned.errors[scanErrorIndex++]);
+    }
+    if (formScanErrors.length === 0 && fastPath) {
+      const plain = plainForm(tokens, range);
+      if (plain) {
+        forms.push(plain);
+        continue;
+      }
     }
     const parseErrorsBefore = cursor.errors.length;
     const parsed = parseRange(cursor, range);
@@ -77,6 +97,15 @@ export function parseErlangTerms(text: string, options: ErlangParseOptions = {})
   appendAll(errors, scanned.errors.slice(scanErrorIndex).map(fromScanError));
 
   return { tree: { forms, comments: scanned.comments }, errors };
+}
+
+/** A form ending at its dot that is a plain term (plain-terms.ts), or null. */
+function plainForm(tokens: readonly Token[], range: FormRange): ErlangForm | null {
+  if (range.terminator.type !== 'dot') return null;
+  const term = parsePlainTerm(tokens, range.from, range.to);
+  if (term === null) return null;
+  const dot = { start: range.terminator.start, end: range.terminator.end };
+  return { span: { start: tokens[range.from].start, end: dot.end }, term, expressions: [term], dot };
 }
 
 /** Splits the tokens at each dot. A trailing form without a dot ends with `$end`. */

@@ -4,7 +4,7 @@
  */
 import type { Span } from '../../core/text.js';
 import type { ErlangDocument, ErlangNode } from '../../formats/erlang/ast.js';
-import type { AppEnvironment, ConfigNode, ListItem, ListenerValue } from './tree.js';
+import { LazyAppConfig, type AppEnvironment, type ConfigNode, type ListItem, type ListenerValue } from './tree.js';
 import type { Maybe, Origin, SettingSource } from './types.js';
 
 /** Template facts about the file, as the language analysers have them. */
@@ -127,10 +127,10 @@ class ClassicReader {
   }
 }
 
-/** The application environment a classic file sets. */
+/** The application environment a classic file sets; each application's settings are read when first asked for. */
 export function classicEnvironment(path: string, doc: ErlangDocument, facts: TemplateFacts): AppEnvironment {
   const reader = new ClassicReader(path, facts);
-  const env: AppEnvironment = new Map();
+  const apps = new Map<string, { lists: ErlangNode[]; anchor: Origin; openEnded: boolean }>();
   for (const form of doc.forms) {
     const top = form.term;
     if (top?.kind !== 'list') continue;
@@ -138,15 +138,23 @@ export function classicEnvironment(path: string, doc: ErlangDocument, facts: Tem
       if (el.kind !== 'tuple' || el.elements.length !== 2) continue;
       const [appNode, settings] = el.elements;
       if (appNode.kind !== 'atom') continue;
-      const anchor = reader.origin(settings.span);
-      const existing = env.get(appNode.name);
-      const entries = reader.entries(settings);
       const openEnded = facts.touchesTemplate(settings.span) && settings.kind !== 'list' ? true : reader.hasTemplatedElements(settings);
-      if (existing) {
-        for (const [k, v] of entries) existing.entries.set(k, v);
-        existing.openEnded = existing.openEnded || openEnded;
-      } else env.set(appNode.name, { entries, anchor, openEnded });
+      const seen = apps.get(appNode.name);
+      if (seen) {
+        // The same application twice: its later settings win, key by key.
+        seen.lists.push(settings);
+        seen.openEnded = seen.openEnded || openEnded;
+      } else apps.set(appNode.name, { lists: [settings], anchor: reader.origin(settings.span), openEnded });
     }
+  }
+  const env: AppEnvironment = new Map();
+  for (const [name, app] of apps) {
+    const entries = (): Map<string, ConfigNode> => {
+      const out = new Map<string, ConfigNode>();
+      for (const list of app.lists) for (const [k, v] of reader.entries(list)) out.set(k, v);
+      return out;
+    };
+    env.set(name, new LazyAppConfig(entries, app.anchor, app.openEnded));
   }
   return env;
 }

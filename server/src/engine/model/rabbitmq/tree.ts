@@ -78,18 +78,45 @@ export function sourceOf(node: ConfigNode): SettingSource {
   return node.source;
 }
 
+/**
+ * An application whose entries are built when first read. Rules ask for a
+ * few applications (rabbit, ssl, the plugins); a large config holds many
+ * more, and building their settings on every keystroke was most of the
+ * model's time.
+ */
+export class LazyAppConfig implements AppConfig {
+  private built: Map<string, ConfigNode> | undefined;
+
+  constructor(
+    private readonly build: () => Map<string, ConfigNode>,
+    readonly anchor: Origin,
+    public openEnded?: boolean,
+  ) {}
+
+  get entries(): Map<string, ConfigNode> {
+    this.built ??= this.build();
+    return this.built;
+  }
+}
+
 /** Overlays `later` on `earlier` key by key inside each application (cuttlefish's rule). */
 export function overlay(earlier: AppEnvironment, later: AppEnvironment): AppEnvironment {
   const merged: AppEnvironment = new Map();
-  for (const [app, cfg] of earlier) merged.set(app, { entries: new Map(cfg.entries), anchor: cfg.anchor, openEnded: cfg.openEnded });
-  for (const [app, cfg] of later) {
-    const target = merged.get(app);
-    if (!target) {
-      merged.set(app, { entries: new Map(cfg.entries), anchor: cfg.anchor, openEnded: cfg.openEnded });
+  for (const [app, cfg] of earlier) {
+    const over = later.get(app);
+    if (!over) {
+      merged.set(app, new LazyAppConfig(() => new Map(cfg.entries), cfg.anchor, cfg.openEnded));
       continue;
     }
-    for (const [k, v] of cfg.entries) target.entries.set(k, v);
-    target.openEnded = target.openEnded || cfg.openEnded;
+    const entries = (): Map<string, ConfigNode> => {
+      const both = new Map(cfg.entries);
+      for (const [k, v] of over.entries) both.set(k, v);
+      return both;
+    };
+    merged.set(app, new LazyAppConfig(entries, cfg.anchor, cfg.openEnded || over.openEnded));
+  }
+  for (const [app, cfg] of later) {
+    if (!merged.has(app)) merged.set(app, new LazyAppConfig(() => new Map(cfg.entries), cfg.anchor, cfg.openEnded));
   }
   return merged;
 }
