@@ -70,3 +70,17 @@ test('mutated configs parse the same with and without the fast path', () => {
   const erlang = TARGETS.find((t) => t.name === 'erlang')!;
   fc.assert(fc.property(mutatedSeed(erlang), (text) => assertSame(text, 'mutated config')), { seed: 0x5107, numRuns: 1000 });
 });
+
+test('forms after the first one the fast path declines, with comments on both sides, parse the same', () => {
+  const texts = [
+    '%% head\n[a]. % after a\n[X]. %% after X\n[b].\n',
+    '%c\n[a, %x\n b | c].\n% tail\n',
+    '[{a, 1}].\n[{b, "s" % in between\n "t"}].\n#{k => v}.\n[c].',
+    '[a].\n[b]',
+    '[a].\n[b].\n\'\\x{41}\'.\n[$\\n, "a\\tb"].\n',
+    '[<<"x">>, <<1:8>>].\n[<<1.5>>].\n[<<"é", 300, -1>>].\n',
+    '[a]. [b]. %\u00a0nbsp\n[c].\u00a0[d].\n',
+    '[a]. \ufffe\n[b].\n',
+  ];
+  for (const text of texts) assertSame(text, JSON.stringify(text));
+});

@@ -46,49 +46,114 @@ export function scan(text: string): ScanResult {
   return new Scanner(text).run();
 }
 
-class Scanner {
+/** Where a pull-mode scan can be resumed in array mode: a form's start. */
+export interface ScanPoint {
+  readonly pos: number;
+  readonly line: number;
+  /** Comments found before that point (they are kept). */
+  readonly comments: number;
+}
+
+/**
+ * The scanner. `run()` scans the whole text into an array of tokens; in
+ * pull mode (`nextToken()`) it scans one token at a time into the `token*`
+ * fields instead, without allocating a token object — the fast path for
+ * plain terms reads them there. A pull-mode scan can be turned into an
+ * array scan of the rest of the text with `resumeAt`.
+ */
+export class Scanner {
   private pos = 0;
   private line = 1;
-  private readonly tokens: Token[] = [];
+  private tokens: Token[] = [];
   private readonly comments: ErlangComment[] = [];
   private readonly errors: ScanError[] = [];
+  private pull = false;
+  /** Tokens produced in pull mode so far. */
+  private produced = 0;
+
+  // The last token scanned in pull mode.
+  tokenType: TokenType = '$end';
+  tokenStart = 0;
+  tokenEnd = 0;
+  tokenValue: Token['value'] = undefined;
+  tokenWritten: Token['written'] = undefined;
 
   constructor(private readonly text: string) {}
 
   run(): ScanResult {
-    const { text } = this;
-    while (this.pos < text.length) {
-      const c = codePointAt(text, this.pos);
-      if (c === 10) {
-        this.line++;
-        this.pos++;
-      } else if (isWhitespace(c)) {
-        this.pos++;
-      } else if (c === 37 /* % */) {
-        this.comment();
-      } else if (isLowerLetter(c)) {
-        this.atomOrKeyword();
-      } else if (isUpperLetter(c) || c === 95 /* _ */) {
-        this.variable();
-      } else if (isDigit(c)) {
-        this.number();
-      } else if (c === 36 /* $ */) {
-        this.character();
-      } else if (c === 39 /* ' */) {
-        this.quoted("'");
-      } else if (c === 34 /* " */) {
-        this.quoted('"');
-      } else if (c === 46 /* . */) {
-        this.fullStopOrDots();
-      } else if (c <= 255) {
-        this.punctuation();
-      } else {
-        // Letters beyond Latin-1 (and lone surrogates) exist only inside quotes.
-        this.error(this.pos, this.pos + codeUnits(c), ILLEGAL_CHARACTER);
-        this.pos += codeUnits(c);
-      }
-    }
+    this.pull = false;
+    while (this.pos < this.text.length) this.step();
     return { tokens: this.tokens, comments: this.comments, errors: this.errors };
+  }
+
+  /**
+   * Pull mode: scans up to and including the next token and leaves it in
+   * the `token*` fields. False at the end of the text (the fields then hold
+   * a `$end` at the end).
+   */
+  nextToken(): boolean {
+    this.pull = true;
+    const before = this.produced;
+    while (this.pos < this.text.length) {
+      this.step();
+      if (this.produced !== before) return true;
+    }
+    this.tokenType = '$end';
+    this.tokenStart = this.tokenEnd = this.text.length;
+    return false;
+  }
+
+  /** Scanner errors so far (a pull-mode reader gives up at the first). */
+  get errorCount(): number {
+    return this.errors.length;
+  }
+
+  /** Where the next token's scan starts: a point to resume from. */
+  point(): ScanPoint {
+    return { pos: this.pos, line: this.line, comments: this.comments.length };
+  }
+
+  /** Forgets everything scanned after `point`, to scan on from there with `run()`. */
+  resumeAt(point: ScanPoint): void {
+    this.pos = point.pos;
+    this.line = point.line;
+    this.comments.length = point.comments;
+    this.errors.length = 0;
+    this.tokens = [];
+  }
+
+  /** Scans one thing: a blank, a comment or a token. */
+  private step(): void {
+    const { text } = this;
+    const c = codePointAt(text, this.pos);
+    if (c === 10) {
+      this.line++;
+      this.pos++;
+    } else if (isWhitespace(c)) {
+      this.pos++;
+    } else if (c === 37 /* % */) {
+      this.comment();
+    } else if (isLowerLetter(c)) {
+      this.atomOrKeyword();
+    } else if (isUpperLetter(c) || c === 95 /* _ */) {
+      this.variable();
+    } else if (isDigit(c)) {
+      this.number();
+    } else if (c === 36 /* $ */) {
+      this.character();
+    } else if (c === 39 /* ' */) {
+      this.quoted("'");
+    } else if (c === 34 /* " */) {
+      this.quoted('"');
+    } else if (c === 46 /* . */) {
+      this.fullStopOrDots();
+    } else if (c <= 255) {
+      this.punctuation();
+    } else {
+      // Letters beyond Latin-1 (and lone surrogates) exist only inside quotes.
+      this.error(this.pos, this.pos + codeUnits(c), ILLEGAL_CHARACTER);
+      this.pos += codeUnits(c);
+    }
   }
 
   // ---- helpers -------------------------------------------------------------
@@ -97,6 +162,15 @@ class Scanner {
     type: TokenType, start: number, end: number, value?: Token['value'], invalid = false, line = this.line,
     written?: Token['written'],
   ): void {
+    if (this.pull) {
+      this.produced++;
+      this.tokenType = type;
+      this.tokenStart = start;
+      this.tokenEnd = end;
+      this.tokenValue = value;
+      this.tokenWritten = written;
+      return;
+    }
     // Every token has every field, so that the parser's property reads see one object shape.
     this.tokens.push({ type, start, end, line, value, invalid, written });
   }

@@ -19,9 +19,9 @@ import type {
 } from './ast.js';
 import { Cursor, type ParseErrorRecord } from './cursor.js';
 import { form, type ParsedForm } from './forms.js';
-import { scan, type ScanError } from './lexer.js';
+import { Scanner, type ScanError } from './lexer.js';
 import { BAD_TERM, HEAD_MISMATCH, TOO_DEEP } from './messages.js';
-import { parsePlainTerm } from './plain-terms.js';
+import { readPlainForms } from './plain-terms.js';
 import { findNonTerm } from './terms.js';
 import type { Token } from './tokens.js';
 import { TooDeep, runRule } from './trampoline.js';
@@ -52,10 +52,17 @@ export function parseErlangTermsWithoutFastPath(text: string, options: ErlangPar
 }
 
 function parseWith(text: string, options: ErlangParseOptions, fastPath: boolean): ErlangParseOutcome {
-  const scanned = scan(text);
+  const scanner = new Scanner(text);
+  const forms: ErlangForm[] = [];
+  if (fastPath) {
+    // The leading plain forms (usually all of them) without token objects; the rest as tokens.
+    const plain = readPlainForms(scanner);
+    appendAll(forms, plain.forms);
+    if (plain.resume !== null) scanner.resumeAt(plain.resume);
+  }
+  const scanned = scanner.run();
   const { tokens } = scanned;
   const cursor = new Cursor(tokens);
-  const forms: ErlangForm[] = [];
   const errors: ErlangSyntaxError[] = [];
   let scanErrorIndex = 0;
 
@@ -64,13 +71,6 @@ function parseWith(text: string, options: ErlangParseOptions, fastPath: boolean)
     const formScanErrors: ScanError[] = [];
     while (scanErrorIndex < scanned.errors.length && scanned.errors[scanErrorIndex].tokenIndex <= range.to) {
       formScanErrors.push(scanned.errors[scanErrorIndex++]);
-    }
-    if (formScanErrors.length === 0 && fastPath) {
-      const plain = plainForm(tokens, range);
-      if (plain) {
-        forms.push(plain);
-        continue;
-      }
     }
     const parseErrorsBefore = cursor.errors.length;
     const parsed = parseRange(cursor, range);
@@ -97,15 +97,6 @@ function parseWith(text: string, options: ErlangParseOptions, fastPath: boolean)
   appendAll(errors, scanned.errors.slice(scanErrorIndex).map(fromScanError));
 
   return { tree: { forms, comments: scanned.comments }, errors };
-}
-
-/** A form ending at its dot that is a plain term (plain-terms.ts), or null. */
-function plainForm(tokens: readonly Token[], range: FormRange): ErlangForm | null {
-  if (range.terminator.type !== 'dot') return null;
-  const term = parsePlainTerm(tokens, range.from, range.to);
-  if (term === null) return null;
-  const dot = { start: range.terminator.start, end: range.terminator.end };
-  return { span: { start: tokens[range.from].start, end: dot.end }, term, expressions: [term], dot };
 }
 
 /** Splits the tokens at each dot. A trailing form without a dot ends with `$end`. */

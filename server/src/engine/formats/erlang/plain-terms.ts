@@ -1,21 +1,24 @@
 /**
  * The fast path for plain terms: nearly every form of a real config is
  * nothing but lists, tuples, literals and simple binaries, ending at its dot.
- * Such a form is built here in one loop over its tokens, with an explicit
- * stack — no grammar rules, no generators, no error recovery — into exactly
- * the nodes the general parser (forms.ts and its rules) would build.
+ * Such a form is built here in one loop, pulling its tokens from the scanner
+ * one at a time (no token objects), with an explicit stack — no grammar
+ * rules, no generators, no error recovery — into exactly the nodes the
+ * general parser (forms.ts and its rules) would build.
  *
  * At the first token outside that subset (a map, a list tail, an operator
- * other than a sign on a number, a bit-syntax size or type, a variable,
- * anything unexpected) it gives up and returns null: the caller then parses
- * the form with the general rules, which also report the errors. So this
+ * other than a sign on a number, a bit-syntax size or type, a variable, a
+ * scanner error, anything unexpected) it gives up on that form: the caller
+ * scans the rest of the text into tokens and parses it with the general
+ * rules, which also report the errors. So this
  * module never decides whether a form is valid; it only recognises the
  * forms that plainly are.
  */
 import type { Span } from '../../core/text.js';
 import type {
-  BinaryNode, BinarySegment, BitString, ErlangNode, FloatNode, IntegerNode, StringNode,
+  BinaryNode, BinarySegment, BitString, ErlangForm, ErlangNode, FloatNode, IntegerNode, StringNode,
 } from './ast.js';
+import type { ScanPoint, Scanner } from './lexer.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -31,58 +34,79 @@ interface Frame {
   readonly items: ErlangNode[];
 }
 
+/** The forms read by the fast path, and where the general parser takes over. */
+export interface PlainForms {
+  readonly forms: ErlangForm[];
+  /** The start of the first form that is not a plain term (null: there is none). */
+  readonly resume: ScanPoint | null;
+}
+
 /**
- * The term of the form made of tokens `[from, to)` (the dot excluded), or
- * null when the form is not a plain term. Tokens must carry no scanner
- * error.
+ * Reads plain-term forms from the start of the text with `scanner` in pull
+ * mode, up to the first form that is anything else (or has a scanner
+ * error, or no dot).
  */
-export function parsePlainTerm(tokens: readonly Token[], from: number, to: number): ErlangNode | null {
-  if (from >= to) return null;
-  const stack: Frame[] = [];
-  let i = from;
+export function readPlainForms(scanner: Scanner): PlainForms {
+  const forms: ErlangForm[] = [];
   for (;;) {
-    // Here a value is expected: open a bracket, or read a leaf.
-    const token = tokens[i];
-    const type = token.type;
-    let value: ErlangNode | null = null;
+    const point = scanner.point();
+    const more = scanner.nextToken();
+    if (scanner.errorCount > 0) return { forms, resume: point };
+    if (!more) return { forms, resume: null };
+    const form = plainForm(scanner);
+    if (form === null) return { forms, resume: point };
+    forms.push(form);
+  }
+}
+
+/** Moves to the next token; false at the end of the text or at a scanner error. */
+function advance(scanner: Scanner): boolean {
+  return scanner.nextToken() && scanner.errorCount === 0;
+}
+
+/** The form whose first token is the scanner's current one, up to its dot; null when it is not a plain term. */
+function plainForm(scanner: Scanner): ErlangForm | null {
+  const formStart = scanner.tokenStart;
+  const stack: Frame[] = [];
+  for (;;) {
+    // Here a value starts: open a bracket, or read a leaf.
+    const type = scanner.tokenType;
+    const inBinary = stack.length > 0 && stack[stack.length - 1].closer === '>>';
+    let value: ErlangNode | null;
     if (type === '[' || type === '{' || type === '<<') {
       // Inside a binary a bracket is a segment that needs types: not plain.
-      if (stack.length > 0 && stack[stack.length - 1].closer === '>>') return null;
+      if (inBinary || stack.length >= MAX_DEPTH) return null;
       const closer = type === '[' ? ']' : type === '{' ? '}' : '>>';
-      if (i + 1 < to && tokens[i + 1].type === closer) {
-        value = emptyBracket(closer, token.start, tokens[i + 1].end);
-        i += 2;
-      } else {
-        if (stack.length >= MAX_DEPTH) return null;
-        stack.push({ closer, start: token.start, items: [] });
-        i++;
-        if (i >= to) return null;
+      const start = scanner.tokenStart;
+      if (!advance(scanner)) return null;
+      if (scanner.tokenType !== closer) {
+        stack.push({ closer, start, items: [] });
         continue;
       }
+      value = emptyBracket(closer, start, scanner.tokenEnd);
+      if (!advance(scanner)) return null;
     } else {
-      const inBinary = stack.length > 0 && stack[stack.length - 1].closer === '>>';
-      const end = leafEnd(tokens, i, to, inBinary);
-      if (end < 0) return null;
-      value = leaf(tokens, i, end);
-      i = end;
+      value = leaf(scanner, inBinary);
+      if (value === null) return null;
     }
-    // A value is complete: add it to its bracket, closing brackets as they end.
+    // A value is complete and the scanner is on the token after it.
     for (;;) {
-      if (stack.length === 0) return i === to ? value : null;
+      if (stack.length === 0) {
+        if (scanner.tokenType !== 'dot') return null;
+        const dot = { start: scanner.tokenStart, end: scanner.tokenEnd };
+        return { span: { start: formStart, end: dot.end }, term: value, expressions: [value], dot };
+      }
       const frame = stack[stack.length - 1];
       frame.items.push(frame.closer === '>>' ? segmentOf(value) : value);
-      if (i >= to) return null;
-      const next = tokens[i].type;
+      const next = scanner.tokenType;
       if (next === ',') {
-        i++;
-        if (i >= to) return null;
+        if (!advance(scanner)) return null;
         break;
       }
       if (next !== frame.closer) return null;
       stack.pop();
-      value = closedBracket(frame, tokens[i].end);
-      if (value === null) return null;
-      i++;
+      value = closedBracket(frame, scanner.tokenEnd);
+      if (!advance(scanner)) return null;
     }
   }
 }
@@ -90,89 +114,75 @@ export function parsePlainTerm(tokens: readonly Token[], from: number, to: numbe
 // ---- leaves ------------------------------------------------------------------
 
 /**
- * Where the leaf starting at token `i` ends (exclusive token index), or -1
- * when no plain leaf starts there. Adjacent strings are one leaf; a sign
- * counts only directly before a number, and never inside a binary.
+ * The leaf starting at the current token, leaving the scanner on the token
+ * after it; null when no plain leaf starts there. Adjacent strings are one
+ * leaf; a sign counts only directly before a number, and never inside a
+ * binary, where atoms and floats are not plain either.
  */
-function leafEnd(tokens: readonly Token[], i: number, to: number, inBinary: boolean): number {
-  const type = tokens[i].type;
+function leaf(scanner: Scanner, inBinary: boolean): ErlangNode | null {
+  const type = scanner.tokenType;
+  const start = scanner.tokenStart;
+  const end = scanner.tokenEnd;
+  const value = scanner.tokenValue;
+  const written = scanner.tokenWritten;
   switch (type) {
     case 'atom':
-      return inBinary ? -1 : i + 1;
+      if (inBinary || !advance(scanner)) return null;
+      return { kind: 'atom', span: { start, end }, name: value as string, quoted: written === 'quoted' };
     case 'integer':
     case 'char':
-      return i + 1;
+      if (!advance(scanner)) return null;
+      return integer(type, value as bigint, written, { start, end }, null);
     case 'float':
-      return inBinary ? -1 : i + 1;
-    case 'string': {
-      let end = i + 1;
-      while (end < to && tokens[end].type === 'string') end++;
-      return end;
-    }
+      if (inBinary || !advance(scanner)) return null;
+      return float(value as number, { start, end }, null);
+    case 'string':
+      return strings(scanner);
     case '-':
     case '+': {
-      if (inBinary || i + 1 >= to) return -1;
-      const operand = tokens[i + 1].type;
-      return operand === 'integer' || operand === 'char' || operand === 'float' ? i + 2 : -1;
+      if (inBinary || !advance(scanner)) return null;
+      // A sign on a number: folded into the number, as the general parser does.
+      const operand = scanner.tokenType;
+      const n = scanner.tokenValue;
+      const span = { start, end: scanner.tokenEnd };
+      if (operand !== 'integer' && operand !== 'char' && operand !== 'float') return null;
+      const numberWritten = scanner.tokenWritten;
+      if (!advance(scanner)) return null;
+      return operand === 'float' ? float(n as number, span, type) : integer(operand, n as bigint, numberWritten, span, type);
     }
     default:
-      return -1;
+      return null;
   }
 }
 
-/** The node of the leaf made of tokens `[i, end)`; `leafEnd` said it is one. */
-function leaf(tokens: readonly Token[], i: number, end: number): ErlangNode {
-  const token = tokens[i];
-  switch (token.type) {
-    case 'atom':
-      return { kind: 'atom', span: { start: token.start, end: token.end }, name: token.value as string, quoted: token.written === 'quoted' };
-    case 'integer':
-    case 'char':
-      return integer(token, { start: token.start, end: token.end }, null);
-    case 'float':
-      return float(token, { start: token.start, end: token.end }, null);
-    case 'string':
-      return strings(tokens, i, end);
-    default: {
-      // A sign on a number: folded into the number, as the general parser does.
-      const operand = tokens[i + 1];
-      const sign = token.type as '-' | '+';
-      const span = { start: token.start, end: operand.end };
-      return operand.type === 'float' ? float(operand, span, sign) : integer(operand, span, sign);
-    }
-  }
-}
-
-function integer(token: Token, span: Span, sign: '-' | '+' | null): IntegerNode {
-  const written = token.value as bigint;
+function integer(type: string, written: bigint, how: Token['written'], span: Span, sign: '-' | '+' | null): IntegerNode {
   return {
     kind: 'integer',
     span,
     value: sign === '-' ? -written : written,
-    notation: token.type === 'char' ? 'char' : token.written === 'based' ? 'based' : 'decimal',
+    notation: type === 'char' ? 'char' : how === 'based' ? 'based' : 'decimal',
     sign,
   };
 }
 
-function float(token: Token, span: Span, sign: '-' | '+' | null): FloatNode {
-  const written = token.value as number;
+function float(written: number, span: Span, sign: '-' | '+' | null): FloatNode {
   return { kind: 'float', span, value: sign === '-' ? -written : written, sign };
 }
 
-/** Adjacent string literals `[i, end)`: one string. */
-function strings(tokens: readonly Token[], i: number, end: number): StringNode {
-  if (end === i + 1) {
-    const only = tokens[i];
-    const span = { start: only.start, end: only.end };
-    return { kind: 'string', span: { start: only.start, end: only.end }, value: only.value as string, pieces: [span] };
+/** Adjacent string literals from the current token on: one string. Null at the end of the text. */
+function strings(scanner: Scanner): StringNode | null {
+  const start = scanner.tokenStart;
+  let end = scanner.tokenEnd;
+  let value = scanner.tokenValue as string;
+  const pieces: Span[] = [{ start, end }];
+  for (;;) {
+    if (!advance(scanner)) return null;
+    if (scanner.tokenType !== 'string') break;
+    pieces.push({ start: scanner.tokenStart, end: scanner.tokenEnd });
+    value += scanner.tokenValue as string;
+    end = scanner.tokenEnd;
   }
-  const pieces: Span[] = [];
-  let value = '';
-  for (let k = i; k < end; k++) {
-    pieces.push({ start: tokens[k].start, end: tokens[k].end });
-    value += tokens[k].value as string;
-  }
-  return { kind: 'string', span: { start: tokens[i].start, end: tokens[end - 1].end }, value, pieces };
+  return { kind: 'string', span: { start, end }, value, pieces };
 }
 
 // ---- brackets ----------------------------------------------------------------
@@ -185,7 +195,7 @@ function emptyBracket(closer: Frame['closer'], start: number, end: number): Erla
 }
 
 /** The node of a bracket whose closer ends at `end`; null for a binary this path does not build. */
-function closedBracket(frame: Frame, end: number): ErlangNode | null {
+function closedBracket(frame: Frame, end: number): ErlangNode {
   const span = { start: frame.start, end };
   if (frame.closer === ']') return { kind: 'list', span, elements: frame.items, tail: null };
   if (frame.closer === '}') return { kind: 'tuple', span, elements: frame.items };
