@@ -34,6 +34,13 @@ export function spansOverlap(a: Span, b: Span, touching = false): boolean {
   return touching ? a.start <= b.end && b.start <= a.end : a.start < b.end && b.start < a.end;
 }
 
+/** Offset of the start of the line holding `offset` (after a `\n`, `\r\n` or lone `\r`). */
+export function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
 /**
  * Maps offsets to line/character positions and back.
  *

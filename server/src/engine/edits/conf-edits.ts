@@ -3,6 +3,7 @@
  * author's layout: new lines follow the previous line's spacing around `=`.
  */
 import type { SpanEdit } from '../core/findings.js';
+import { lineStartOf } from '../core/text.js';
 
 export function lineBreakOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
@@ -15,20 +16,13 @@ export function lineEndAt(text: string, offset: number): number {
   return i;
 }
 
-/** Offset of the start of the line containing `offset`. */
-export function lineStartAt(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-}
-
 /**
  * `key = value` written like the line at `like` (if any): the same spaces
  * around `=`, and the `=` in the same column when that line pads its key.
  */
 export function formatAssignment(text: string, key: string, value: string, like?: number): string {
   if (like === undefined) return `${key} = ${value}`;
-  const line = text.slice(lineStartAt(text, like), lineEndAt(text, like));
+  const line = text.slice(lineStartOf(text, like), lineEndAt(text, like));
   const m = /^(\s*)([^=\s]+)(\s*)=(\s*)/.exec(line);
   if (!m) return `${key} = ${value}`;
   const [, , otherKey, before, after] = m;
@@ -49,7 +43,7 @@ export function insertLinesAfter(text: string, offset: number, lines: readonly s
 
 /** Inserts whole lines before the line containing `offset`. */
 export function insertLinesBefore(text: string, offset: number, lines: readonly string[]): SpanEdit {
-  const start = lineStartAt(text, offset);
+  const start = lineStartOf(text, offset);
   const nl = lineBreakOf(text);
   return { span: { start, end: start }, newText: lines.join(nl) + nl };
 }

@@ -4,7 +4,7 @@
  * removed element takes exactly one separating comma with it.
  */
 import type { SpanEdit } from '../core/findings.js';
-import type { Span } from '../core/text.js';
+import { lineStartOf, type Span } from '../core/text.js';
 import type { ErlangDocument, ErlangNode, ListNode } from '../formats/erlang/ast.js';
 import { writeAtom, writeString } from '../formats/erlang/messages.js';
 
@@ -34,15 +34,9 @@ export function findListAt(doc: ErlangDocument, span: Span): ListNode | undefine
   return undefined;
 }
 
-function lineStart(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-}
-
 /** The white space before `offset` on its line, when nothing else precedes it there. */
 function leadingIndent(text: string, offset: number): string | undefined {
-  const start = lineStart(text, offset);
+  const start = lineStartOf(text, offset);
   const before = text.slice(start, offset);
   return /^[ \t]*$/.test(before) ? before : undefined;
 }
@@ -80,7 +74,7 @@ export function appendToList(text: string, list: ListNode, elementText: string):
     const commaIndent = leadingIndent(text, text.lastIndexOf(',', last.span.start)) ?? '';
     return { span: { start: last.span.end, end: last.span.end }, newText: `${nl}${commaIndent}, ${elementText}` };
   }
-  const pad = indent ?? ' '.repeat(last.span.start - lineStart(text, last.span.start));
+  const pad = indent ?? ' '.repeat(last.span.start - lineStartOf(text, last.span.start));
   return { span: { start: last.span.end, end: last.span.end }, newText: `,${nl}${pad}${elementText}` };
 }
 
@@ -96,7 +90,7 @@ export function removeListElement(text: string, list: ListNode, i: number): Span
   if (next) {
     const startLine = leadingIndent(text, el.span.start) !== undefined;
     const nextLine = leadingIndent(text, next.span.start) !== undefined;
-    if (startLine && nextLine) return { span: { start: lineStart(text, el.span.start), end: lineStart(text, next.span.start) }, newText: '' };
+    if (startLine && nextLine) return { span: { start: lineStartOf(text, el.span.start), end: lineStartOf(text, next.span.start) }, newText: '' };
     return { span: { start: el.span.start, end: next.span.start }, newText: '' };
   }
   // The last element goes with the comma before it; a comment after it stays.
@@ -127,7 +121,7 @@ export function appendAllToList(text: string, list: ListNode, elements: readonly
 
 /** The indentation of the line holding `offset`. */
 export function indentOfLine(text: string, offset: number): string {
-  const start = lineStart(text, offset);
+  const start = lineStartOf(text, offset);
   return /^[ \t]*/.exec(text.slice(start, offset))![0];
 }
 
@@ -151,7 +145,7 @@ export function removeListElements(text: string, list: ListNode, indices: readon
     const prev = list.elements[i - 1];
     if (next) {
       const own = leadingIndent(text, list.elements[i].span.start) !== undefined && leadingIndent(text, next.span.start) !== undefined;
-      edits.push({ span: { start: own ? lineStart(text, list.elements[i].span.start) : list.elements[i].span.start, end: own ? lineStart(text, next.span.start) : next.span.start }, newText: '' });
+      edits.push({ span: { start: own ? lineStartOf(text, list.elements[i].span.start) : list.elements[i].span.start, end: own ? lineStartOf(text, next.span.start) : next.span.start }, newText: '' });
     } else if (prev) {
       edits.push({ span: { start: prev.span.end, end: list.elements[j].span.end }, newText: '' });
     } else {

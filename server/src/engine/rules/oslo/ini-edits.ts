@@ -6,6 +6,7 @@
  * nothing is ever set twice.
  */
 import type { SpanEdit } from '../../core/findings.js';
+import { lineStartOf } from '../../core/text.js';
 import type { IniEntry, IniSection } from '../../formats/ini/index.js';
 import type { OsloSettings } from '../../model/oslo/index.js';
 
@@ -29,13 +30,6 @@ export function endOfLine(text: string, offset: number): number {
   if (lf < 0 && cr < 0) return text.length;
   if (cr >= 0 && (lf < 0 || cr < lf)) return text[cr + 1] === '\n' ? cr + 2 : cr + 1;
   return lf + 1;
-}
-
-/** Offset of the start of the line holding `offset`. */
-export function startOfLine(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
 }
 
 /** An insertion of whole lines at a line boundary (`at` is a line start or the text's end). */
@@ -76,7 +70,7 @@ export function addSettings(target: IniEditTarget, group: string, lines: readonl
   const eol = lineBreakOf(text);
   const block = [`[${group}]`, ...lines].map((l) => l + eol).join('');
   if (group === 'DEFAULT' && settings.doc.sections.length > 0) {
-    const at = startOfLine(text, settings.doc.sections[0].headerSpan.start);
+    const at = lineStartOf(text, settings.doc.sections[0].headerSpan.start);
     return { span: { start: at, end: at }, newText: block + eol };
   }
   const endsWithBreak = /[\r\n]$/.test(text);
