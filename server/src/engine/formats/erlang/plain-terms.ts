@@ -16,7 +16,7 @@
  */
 import type { Span } from '../../core/text.js';
 import type {
-  BinaryNode, BinarySegment, BitString, ErlangForm, ErlangNode, FloatNode, IntegerNode, StringNode,
+  BinaryNode, BinarySegment, BitString, ErlangForm, TypeSpecifier, ErlangNode, FloatNode, IntegerNode, StringNode,
 } from './ast.js';
 import type { ScanPoint, Scanner } from './lexer.js';
 import type { Token } from './tokens.js';
@@ -191,7 +191,7 @@ function emptyBracket(closer: Frame['closer'], start: number, end: number): Erla
   const span = { start, end };
   if (closer === ']') return { kind: 'list', span, elements: [], tail: null };
   if (closer === '}') return { kind: 'tuple', span, elements: [] };
-  return { kind: 'binary', span, segments: [], bits: { bytes: new Uint8Array(0), bitLength: 0 } };
+  return new PlainBinaryNode(span, []);
 }
 
 /** The node of a bracket whose closer ends at `end`; null for a binary this path does not build. */
@@ -202,21 +202,48 @@ function closedBracket(frame: Frame, end: number): ErlangNode {
   return binaryOf(span, frame.items as unknown as BinarySegment[]);
 }
 
+/** The types of every plain segment: none. One shared array, as a config holds thousands of segments. */
+const NO_TYPES: readonly TypeSpecifier[] = Object.freeze([]);
+
 /**
  * A segment with no size and no types: its value alone. (Stored in the
  * frame's items until the binary closes.)
  */
 function segmentOf(value: ErlangNode): ErlangNode {
-  const segment: BinarySegment = { span: value.span, value, size: null, types: [] };
+  const segment: BinarySegment = { span: value.span, value, size: null, types: NO_TYPES };
   return segment as unknown as ErlangNode;
 }
 
 /**
- * A binary of plain segments: each integer is one byte (its low eight bits,
+ * A binary of plain segments, whose bits are worked out when first read:
+ * few binaries of a config are ever looked at, and a byte array each
+ * costs more memory than the rest of the node.
+ */
+class PlainBinaryNode implements BinaryNode {
+  readonly kind = 'binary' as const;
+  private built: BitString | undefined = undefined;
+
+  constructor(
+    readonly span: Span,
+    readonly segments: readonly BinarySegment[],
+  ) {}
+
+  get bits(): BitString {
+    this.built ??= plainBits(this.segments);
+    return this.built;
+  }
+}
+
+function binaryOf(span: Span, segments: BinarySegment[]): BinaryNode {
+  return new PlainBinaryNode(span, segments);
+}
+
+/**
+ * The bits of plain segments: each integer is one byte (its low eight bits,
  * two's complement, as Erlang's default `integer-size(8)` keeps), each
  * string one byte per character (the low eight bits of its code point).
  */
-function binaryOf(span: Span, segments: BinarySegment[]): BinaryNode {
+function plainBits(segments: readonly BinarySegment[]): BitString {
   let length = 0;
   for (const s of segments) length += s.value.kind === 'string' ? codePointCount(s.value.value) : 1;
   const bytes = new Uint8Array(length);
@@ -233,8 +260,7 @@ function binaryOf(span: Span, segments: BinarySegment[]): BinaryNode {
       bytes[at++] = Number(BigInt.asUintN(8, (v as IntegerNode).value));
     }
   }
-  const bits: BitString = { bytes, bitLength: length * 8 };
-  return { kind: 'binary', span, segments, bits };
+  return { bytes, bitLength: length * 8 };
 }
 
 function codePointCount(s: string): number {
