@@ -52,7 +52,9 @@ export function prepareWorkDir(examplesDir: string, extraFiles: Readonly<Record<
     mkdirSync(join(workspace, rel, '..'), { recursive: true });
     writeFileSync(join(workspace, rel), text);
   }
-  writeFileSync(join(root, 'user-data', 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  // MQ_HARDEN_E2E_TRACE=1: the client logs every LSP message in its output channel (kept in logs/vscode/).
+  const settings = process.env.MQ_HARDEN_E2E_TRACE === '1' ? { ...USER_SETTINGS, 'mq-harden.trace.server': 'verbose' } : USER_SETTINGS;
+  writeFileSync(join(root, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   writeFileSync(join(root, 'config.yaml'), 'auth: none\ncert: false\n');
   return { root, workspace, dumpFile: join(root, 'out', 'diagnostics.json'), logFile: join(root, 'out', 'code-server.log') };
 }

@@ -25,10 +25,14 @@ import {
   FIXED_BY_FIX_ALL,
   LEFT_BY_FIX_ALL,
   NOVA_CONF,
+  RESTART_CONFIG,
+  RESTART_EDIT,
   RMQ101_FIX,
 } from './expectations.js';
+import { outputChannelText } from './output-channel.js';
 import type { DumpedDiagnostic } from './probe-dump.js';
 import { findOnPath, run } from './processes.js';
+import { describeProcesses, killProcess, languageServers, waitForLanguageServer, type LanguageServerProcess } from './server-process.js';
 import { closeSession, openSession, type Session } from './session.js';
 import { expandWithDefaults } from './snippet-defaults.js';
 import { waitUntil } from './wait.js';
@@ -50,6 +54,12 @@ const position = (d: DumpedDiagnostic) => `${d.code}@${d.range.start.line + 1}:$
 const rowPosition = (r: ProblemRow) => `${r.code}@${r.line}:${r.column}`;
 /** vscode.DiagnosticSeverity.Hint: hints are not listed in the Problems panel. */
 const HINT = 3;
+/** The client's name (client/src/extension.ts), which names its output channel. */
+const OUTPUT_CHANNEL = 'MQ Harden';
+/** What the client's error handler (client/src/extension.ts) logs when it replaces a crashed server… */
+const RESTART_LOGGED = /stopped unexpectedly; starting a new one/g;
+/** …and when it stops doing so. */
+const GAVE_UP_LOGGED = /it is not restarted/;
 
 function abs(s: Session, relative: string): string {
   return join(s.work.workspace, relative);
@@ -82,6 +92,43 @@ async function step(s: Session, t: TestContext, n: number, body: () => Promise<v
 /** Problems rows and API diagnostics must list the same findings (hints never show in the panel). */
 function assertPanelMatchesApi(rows: readonly ProblemRow[], api: readonly DumpedDiagnostic[]): void {
   assert.deepEqual(sorted(rows.map(rowPosition)), sorted(api.filter((d) => d.severity !== HINT).map(position)), 'Problems panel vs vscode.languages.getDiagnostics');
+}
+
+/** The language servers of this session's extension host (normally one). */
+function servers(s: Session): LanguageServerProcess[] {
+  return languageServers(s.codeServer.group.pid, join(s.productDir, 'dist', 'server.js'));
+}
+
+function waitForServer(s: Session, what: string, accept?: (found: LanguageServerProcess) => boolean): Promise<LanguageServerProcess> {
+  return waitForLanguageServer(s.codeServer.group.pid, join(s.productDir, 'dist', 'server.js'), what, accept);
+}
+
+function outputText(s: Session): string {
+  return outputChannelText(join(s.work.root, 'user-data', 'logs'), OUTPUT_CHANNEL);
+}
+
+function restartsLogged(s: Session): number {
+  return outputText(s).match(RESTART_LOGGED)?.length ?? 0;
+}
+
+async function waitForOutput(s: Session, what: string, accept: (text: string) => boolean): Promise<void> {
+  await waitUntil(`the "${OUTPUT_CHANNEL}" output channel to log ${what}`, async () => {
+    const text = outputText(s);
+    return accept(text) ? { done: true, value: undefined } : { done: false, seen: text.slice(-800) || '(empty channel)' };
+  });
+}
+
+/** The text of our status bar item ("" while it is hidden). */
+async function statusText(s: Session): Promise<string> {
+  const item = s.page.locator('.statusbar-item', { hasText: 'MQ Harden' }).first();
+  return (await item.count()) > 0 ? (await item.innerText()).trim() : '';
+}
+
+async function waitForStatus(s: Session, expected: string): Promise<void> {
+  await waitUntil(`the status bar to show "${expected}"`, async () => {
+    const text = await statusText(s);
+    return text.includes(expected) ? { done: true, value: undefined } : { done: false, seen: text };
+  });
 }
 
 async function waitForDisk(path: string, what: string, accept: (text: string) => boolean): Promise<string> {
@@ -269,6 +316,95 @@ test('mq-harden in a real VS Code (code-server)', { timeout: 300_000 }, async (t
         assert.deepEqual(sorted(after.map((d) => `${d.code}@${d.range.start.line + 1}`)), sorted(shifted));
         await wb.waitForProblems(CONF_INSECURE, 'one RMQ103 fewer', (r) => r.filter((x) => x.code === 'RMQ103').length === before.filter((x) => x.code === 'RMQ103').length - 1);
         await wb.screenshot('step6-suppression');
+      });
+    });
+
+    await t.test('7. the client restarts a killed language server, and the new one serves the editor', async (t7) => {
+      await step(session, t7, 7, async () => {
+        const file = abs(session, RESTART_CONFIG);
+        const before = await waitForServer(session, 'one language server, child of the extension host');
+        // Never opened so far: no server has analysed the copy, so its findings below can only come from the new one.
+        assert.deepEqual(await api.of(file), [], `${RESTART_CONFIG} has findings before it was ever opened`);
+        const loggedBefore = restartsLogged(session);
+
+        // (a) A crash nobody announces: SIGKILL gives the server no chance to say goodbye.
+        await killProcess(before.server.pid);
+
+        // (b) The client notices the closed connection and starts a new server, in the same extension host
+        // (a new extension host would mean VS Code restarted everything, not that our client recovered).
+        const after = await waitForServer(session, 'a new language server to replace the killed one', (s) => s.server.pid !== before.server.pid);
+        assert.equal(after.extensionHost.pid, before.extensionHost.pid, 'the server was restarted by the client in the same extension host');
+        log(`step 7: server ${before.server.pid} killed, server ${after.server.pid} started by extension host ${after.extensionHost.pid}`);
+
+        // (d) The restart is on record in the client's output channel.
+        await waitForOutput(session, 'the restart', (text) => (text.match(RESTART_LOGGED)?.length ?? 0) > loggedBefore);
+
+        // (c) The new server analyses a file it is the first to see, and follows an edit of it.
+        await wb.openFile(RESTART_CONFIG);
+        const opened = await api.waitFor(file, `codes ${CLASSIC_INSECURE_CODES.join(' ')} from the new server`, (d) => codeSet(d).join() === sorted(CLASSIC_INSECURE_CODES).join());
+        const lines = readFileSync(file, 'utf8').split('\n');
+        const rabbit = lines.findIndex((l) => /^\s*\{rabbit,\s*\[\s*$/.test(l));
+        assert.ok(rabbit >= 0 && rabbit + 1 < lines.length, `${RESTART_CONFIG} opens a {rabbit, [ section on a line of its own`);
+        const target = lines[rabbit + 1];
+        const indent = target.length - target.trimStart().length;
+        await wb.goTo(rabbit + 2, indent + 1);
+        await page.keyboard.insertText(RESTART_EDIT);
+        await wb.save();
+        const typed = [...lines.slice(0, rabbit + 1), target.slice(0, indent) + RESTART_EDIT + target.slice(indent), ...lines.slice(rabbit + 2)].join('\n');
+        await waitForDisk(file, 'the typed tcp_listeners entry', (text) => text === typed);
+        const edited = await api.waitFor(file, 'RMQ101 gone after the edit', (d) => d.length > 0 && !d.some((x) => x.code === 'RMQ101'));
+        // The entry went before everything the other findings point at: they keep their places.
+        assert.deepEqual(sorted(edited.map(position)), sorted(opened.filter((d) => d.code !== 'RMQ101').map(position)), 'findings after the edit');
+        await wb.showProblems();
+        const rows = await wb.waitForProblems(RESTART_CONFIG, 'RMQ101 gone after the edit', (r) => r.length === edited.filter((d) => d.severity !== HINT).length && !r.some((x) => x.code === 'RMQ101'));
+        assertPanelMatchesApi(rows, edited);
+
+        // The status bar is back to "running", counting this file's findings.
+        await waitForStatus(session, `MQ Harden: ${edited.filter((d) => d.source === 'mq-harden').length}`);
+        await wb.screenshot('step7-restart');
+        assert.deepEqual(servers(session).map((s) => s.server.pid), [after.server.pid], 'one language server, the restarted one');
+      });
+    });
+
+    await t.test('8. a server that keeps crashing is left stopped after a few restarts, the user is told, and Restart brings it back', async (t8) => {
+      await step(session, t8, 8, async () => {
+        const file = abs(session, RESTART_CONFIG);
+        await wb.openFile(RESTART_CONFIG);
+        const findings = await api.waitFor(file, 'the findings of step 7', (d) => d.length > 0 && !d.some((x) => x.code === 'RMQ101'));
+        const sameFindings = (d: readonly DumpedDiagnostic[]) => sorted(d.map(position)).join() === sorted(findings.map(position)).join();
+        const loggedBefore = restartsLogged(session);
+        // Kill every server the client starts, until it stops starting them (or this many kills prove it never would).
+        const killsAllowed = 10;
+        let restarts = 0;
+        let gaveUp = false;
+        while (!gaveUp) {
+          assert.ok(restarts < killsAllowed, `the client still restarts the server after ${killsAllowed} crashes in a row`);
+          const victim = await waitForServer(session, `the server of restart ${restarts}`);
+          // Each server serves the file before it dies (a crash in mid-session, not during the handshake). The stopped
+          // client's findings went with it, so findings in a fresh dump come from this server.
+          await api.waitFor(file, `the findings from the server of restart ${restarts}`, sameFindings);
+          await killProcess(victim.server.pid);
+          gaveUp = await waitUntil(`a new server after killing ${victim.server.pid}, or the status bar saying the client gave up`, async () => {
+            if (servers(session).some((s) => s.server.pid !== victim.server.pid)) return { done: true, value: false };
+            const text = await statusText(session);
+            return /\(crashed\)/.test(text) ? { done: true, value: true } : { done: false, seen: `status "${text}", ${describeProcesses(servers(session))}` };
+          });
+          if (!gaveUp) restarts++;
+        }
+        log(`step 8: the client restarted the server ${restarts} times more, then gave up`);
+        assert.ok(restarts >= 1, 'the client restarted the server at least once before giving up');
+        assert.deepEqual(servers(session), [], 'no language server runs once the client gave up');
+        await waitForOutput(session, `${restarts} restarts, then the end of them`, (text) => (text.match(RESTART_LOGGED)?.length ?? 0) === loggedBefore + restarts && GAVE_UP_LOGGED.test(text));
+
+        // The user is told, and offered a restart.
+        const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'was not restarted' }).first();
+        await toast.waitFor();
+        await wb.screenshot('step8-gave-up');
+        await toast.locator('.monaco-button', { hasText: /^Restart$/ }).first().click();
+        const revived = await waitForServer(session, 'a server started by the Restart button');
+        log(`step 8: Restart started server ${revived.server.pid}`);
+        const back = await api.waitFor(file, 'the same findings from the restarted server', sameFindings);
+        await waitForStatus(session, `MQ Harden: ${back.filter((d) => d.source === 'mq-harden').length}`);
       });
     });
   } finally {

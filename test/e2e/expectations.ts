@@ -47,3 +47,18 @@ export const EMPTY_CONF = 'e2e-empty/rabbitmq.conf';
 
 /** Codes a snippet may leave: they depend on files of this machine (rules.md RMQ111, RMQ112). */
 export const FILE_DEPENDENT_CODES = ['RMQ111', 'RMQ112'];
+
+/**
+ * A copy of CLASSIC_INSECURE as the examples ship it (steps 2 and 3 change the
+ * original), opened for the first time only after step 7 killed the language
+ * server: whatever findings it gets can only come from the restarted server.
+ * Alone in its folder, so its findings are CLASSIC_INSECURE_CODES.
+ */
+export const RESTART_CONFIG = 'e2e-restart/rabbitmq.config';
+
+/**
+ * What step 7 types into that copy, as the first entry of the `rabbit`
+ * section (before the comment that opens it): rules.md's RMQ101 fix by hand,
+ * so RMQ101 must go and nothing else.
+ */
+export const RESTART_EDIT = '{tcp_listeners, []}, ';

@@ -4,13 +4,13 @@
  * `openSession` cleans up whatever it started when a later part fails;
  * `closeSession` ends everything, in the reverse order.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, type Browser, type Page } from './browser.js';
 import { installExtensions, isolatedEnv, prepareWorkDir, removeWorkDir, startCodeServer, type RunningCodeServer, type WorkDir } from './code-server.js';
 import { outputDir, ROOT } from './config.js';
 import { ApiDiagnostics } from './diagnostics.js';
-import { EMPTY_CONF } from './expectations.js';
+import { CLASSIC_INSECURE, EMPTY_CONF, RESTART_CONFIG } from './expectations.js';
 import { buildProbeVsix } from './probe-extension/build.js';
 import { onAbruptExit, run, stopAll } from './processes.js';
 import { ensureTools } from './setup.js';
@@ -67,7 +67,8 @@ export async function openSession(log: (s: string) => void): Promise<Session> {
   for (const name of readdirSync(out)) if (ARTIFACT.test(name)) rmSync(join(out, name), { recursive: true, force: true });
   await ensureTools(log);
   lap('tools');
-  const work = prepareWorkDir(join(ROOT, 'examples'), { [EMPTY_CONF]: '' });
+  const examples = join(ROOT, 'examples');
+  const work = prepareWorkDir(examples, { [EMPTY_CONF]: '', [RESTART_CONFIG]: readFileSync(join(examples, CLASSIC_INSECURE), 'utf8') });
   const forgetWorkDir = onAbruptExit(() => removeWorkDir(work));
   let browser: Browser | undefined;
   try {
