@@ -48,10 +48,25 @@ test('a 1 MB single line in every format: analysed in linear work, syntax messag
   }
 });
 
-test('no diagnostic quotes a 1 MB key or value', { todo: 'CFG002 (languages/rabbitmq-conf.ts) and qpidd CFG003 quote the whole key or value: reported' }, () => {
-  for (const [path, text] of [['/hostile/rabbitmq.conf', `${'k.'.repeat(MB / 2)}k = 1`], ['/hostile/qpidd.conf', `auth=${'y'.repeat(MB)}`]]) {
+/** A 1 MB key or value, and a diagnostic it must raise (which would quote it). */
+const QUOTING: readonly (readonly [string, string, string])[] = [
+  ['/hostile/rabbitmq.conf', `${'k.'.repeat(MB / 2)}k = 1`, 'CFG002'],
+  ['/hostile/rabbitmq.conf', `heartbeat = ${'v'.repeat(MB)}`, 'CFG003'],
+  ['/hostile/rabbitmq.conf', `listeners.tcp.default = ${'a'.repeat(MB)}:5672`, 'RMQ101'],
+  ['/hostile/rabbitmq.conf', `anonymous_login_user = ${'u'.repeat(MB)}`, 'RMQ203'],
+  ['/hostile/qpidd.conf', `auth=${'y'.repeat(MB)}`, 'CFG003'],
+  ['/hostile/qpidd.conf', `port=${'9'.repeat(MB)}`, 'CFG003'],
+  ['/hostile/nova.conf', `[oslo_messaging_rabbit]\n${'x'.repeat(MB)} = 1`, 'CFG002'],
+  ['/hostile/nova.conf', `[oslo_messaging_rabbit]\nssl = ${'v'.repeat(MB)}`, 'CFG003'],
+  ['/hostile/rabbitmq.config', `[{rabbit, [{background_gc_enabled, ${'a'.repeat(MB)}}]}].`, 'CFG003'],
+];
+
+test('no diagnostic quotes a 1 MB key or value', () => {
+  for (const [path, text, code] of QUOTING) {
+    const what = `${path} ${JSON.stringify(text.slice(0, 24))}…`;
     const result = analyze({ path, text });
-    for (const d of result?.diagnostics ?? []) assert.ok(d.message.length <= MAX_MESSAGE, `${path}: ${d.code} message of ${d.message.length} characters`);
+    assert.ok(result?.diagnostics.some((d) => d.code === code), `${what}: no ${code}`);
+    for (const d of result?.diagnostics ?? []) assert.ok(d.message.length <= MAX_MESSAGE, `${what}: ${d.code} message of ${d.message.length} characters`);
   }
 });
 

@@ -240,6 +240,17 @@ export function pyFloat(text: string): PyParse<number> {
   return { ok: true, value: Number(s) };
 }
 
+/**
+ * A decimal fraction without the zeros that end it, and without its point
+ * when nothing follows it: `1.500` → `1.5`, `2.000` → `2`.
+ */
+export function withoutTrailingZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 0x30) end--;
+  if (end > 0 && digits.charCodeAt(end - 1) === 0x2e) end--;
+  return digits.slice(0, end);
+}
+
 /** `'%g' % x`: six significant digits, exponent form outside 1e-4 ≤ |x| < 1e6. */
 export function pyFormatG(x: number): string {
   if (Number.isNaN(x)) return 'nan';
@@ -247,7 +258,7 @@ export function pyFormatG(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
   const [mantissa, exp] = x.toExponential(5).split('e');
   const exponent = Number(exp);
-  const trim = (digits: string) => (digits.includes('.') ? digits.replace(/0+$/, '').replace(/\.$/, '') : digits);
+  const trim = (digits: string) => (digits.includes('.') ? withoutTrailingZeros(digits) : digits);
   if (exponent < -4 || exponent >= 6) {
     const sign = exponent < 0 ? '-' : '+';
     return `${trim(mantissa)}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;

@@ -1,5 +1,7 @@
 import type { InvalidValueVerdict, SettingOccurrence, UnknownKeyVerdict } from '../analysis/document.js';
 import { isMessagingGroup, lookupOsloOption, resolveOsloRelease, suggestOsloOptions, validateOsloValue, type OsloLookup } from '../catalog/oslo.js';
+import { pyRepr } from '../catalog/oslo-python.js';
+import { abbreviate, abbreviateWithin, MAX_QUOTED } from '../core/abbreviate.js';
 import { parseOsloIni, type IniDocument, type IniEntry } from '../formats/ini/index.js';
 import type { FormatAnalysis, FormatInput } from './format-analysis.js';
 
@@ -20,7 +22,7 @@ function unknownVerdict(group: string, entry: IniEntry, lookup: OsloLookup, rele
   if (PLUGIN_OPTIONS[group]?.includes(entry.key)) return undefined;
   const later = lookup.introducedIn ? ` (it first appears in oslo.messaging ${lookup.introducedIn})` : '';
   return {
-    message: `Unknown option '${entry.key}' in [${group}]: oslo.messaging does not define it${later}`,
+    message: `Unknown option '${abbreviate(entry.key)}' in [${group}]: oslo.messaging does not define it${later}`,
     suggestions: suggestOsloOptions(group, entry.key, release),
   };
 }
@@ -31,7 +33,14 @@ function invalidVerdict(entry: IniEntry, lookup: OsloLookup): InvalidValueVerdic
   if (entry.value.includes('$')) return undefined;
   const error = validateOsloValue(lookup.option, entry.value);
   if (!error) return undefined;
-  return { message: `Invalid value for ${entry.key}: ${error}` };
+  return { message: `Invalid value for ${entry.key}: ${quotingShortened(error, entry.value)}` };
+}
+
+/** oslo.config's message with the value it quotes (as Python's repr: escaped, between quotes) shortened. */
+function quotingShortened(error: string, value: string): string {
+  const shortened = abbreviateWithin(error, value);
+  if (shortened !== error || value.length <= MAX_QUOTED) return shortened;
+  return abbreviateWithin(error, pyRepr(value).slice(1, -1));
 }
 
 function occurrence(group: string, entry: IniEntry, input: FormatInput): SettingOccurrence {

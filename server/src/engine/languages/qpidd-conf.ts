@@ -1,4 +1,5 @@
 import type { SettingOccurrence } from '../analysis/document.js';
+import { abbreviate } from '../core/abbreviate.js';
 import { parseQpiddConf, type QpiddDocument, type QpiddEntry } from '../formats/qpidd/index.js';
 import type { FormatAnalysis, FormatInput } from './format-analysis.js';
 
@@ -11,10 +12,10 @@ const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', '1', '
 function invalidValue(e: QpiddEntry): SettingOccurrence['invalid'] {
   const v = e.value.trim();
   if (BOOLEAN_OPTIONS.has(e.name) && !BOOLEAN_WORDS.has(v.toLowerCase())) {
-    return { message: `'${v}' is not a valid value for the boolean option '${e.name}' (use yes or no)` };
+    return { message: `'${abbreviate(v)}' is not a valid value for the boolean option '${e.name}' (use yes or no)` };
   }
   if (PORT_OPTIONS.has(e.name) && !(/^\d{1,5}$/.test(v) && Number(v) <= 65535)) {
-    return { message: `'${v}' is not a valid port for '${e.name}' (0–65535)` };
+    return { message: `'${abbreviate(v)}' is not a valid port for '${e.name}' (0–65535)` };
   }
   return undefined;
 }

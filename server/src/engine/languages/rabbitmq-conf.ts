@@ -1,5 +1,6 @@
 import type { SettingOccurrence } from '../analysis/document.js';
-import { findConfSetting, suggestConfKeys } from '../catalog/rabbitmq.js';
+import { abbreviate, abbreviateWithin } from '../core/abbreviate.js';
+import { findConfSetting, suggestConfKeys, type ConfSetting } from '../catalog/rabbitmq.js';
 import { parseCuttlefish, suggestConfValue, validateConfValue, type ConfDocument, type ConfEntry } from '../formats/cuttlefish/index.js';
 import type { FormatAnalysis, FormatInput } from './format-analysis.js';
 
@@ -19,14 +20,23 @@ function fromUnshippedPlugin(key: string): boolean {
   return UNSHIPPED_PLUGIN_PREFIXES.some((p) => key.startsWith(p));
 }
 
+/** cuttlefish's complaint about `value`, which quotes the value (or its trimmed text) in full: a long one is shortened. */
+function invalidValueMessage(setting: ConfSetting, value: string): string | undefined {
+  const error = validateConfValue(setting, value);
+  if (error === undefined) return undefined;
+  const trimmed = value.trim();
+  const shortened = abbreviateWithin(error, value);
+  return trimmed === value ? shortened : abbreviateWithin(shortened, trimmed);
+}
+
 function occurrence(entry: ConfEntry, input: FormatInput): SettingOccurrence {
   const templated = entry.keyTemplated || entry.valueTemplated || input.touchesTemplate(entry.keySpan) || input.touchesTemplate(entry.valueSpan);
   const setting = findConfSetting(entry.key);
   const unknown =
     !setting && !fromUnshippedPlugin(entry.key)
-      ? { message: `Unknown setting '${entry.key}': RabbitMQ refuses to boot with a key its schemas do not define`, suggestions: suggestConfKeys(entry.key) }
+      ? { message: `Unknown setting '${abbreviate(entry.key)}': RabbitMQ refuses to boot with a key its schemas do not define`, suggestions: suggestConfKeys(entry.key) }
       : undefined;
-  const error = setting && !entry.valueTemplated ? validateConfValue(setting, entry.value) : undefined;
+  const error = setting && !entry.valueTemplated ? invalidValueMessage(setting, entry.value) : undefined;
   return {
     scope: '',
     key: entry.key,

@@ -1,6 +1,7 @@
 import type { InvalidValueVerdict, SettingOccurrence, UnknownKeyVerdict } from '../analysis/document.js';
 import { classicApps, findClassicSetting, suggestClassicKeys } from '../catalog/rabbitmq.js';
 import type { ClassicSetting } from '../catalog/rabbitmq-types.js';
+import { abbreviate } from '../core/abbreviate.js';
 import type { Span } from '../core/text.js';
 import type { ErlangDocument, ErlangNode, ListNode, TupleNode } from '../formats/erlang/ast.js';
 import { parseErlangTerms } from '../formats/erlang/index.js';
@@ -56,16 +57,16 @@ function invalidValue(setting: ClassicSetting | undefined, key: string, value: E
   const name = atomName(value);
   if (key.endsWith('ssl_options.verify') || key === 'verify') {
     if (name !== undefined && name !== 'verify_peer' && name !== 'verify_none') {
-      return { message: `'${name}' is not a valid verify mode (verify_peer or verify_none)` };
+      return { message: `'${abbreviate(name)}' is not a valid verify mode (verify_peer or verify_none)` };
     }
   }
   const types = setting?.datatype ?? [];
   if (types.length === 1 && types[0].t === 'boolean' && value.kind === 'atom' && name !== 'true' && name !== 'false') {
-    return { message: `'${name}' is not a boolean (true or false)` };
+    return { message: `'${abbreviate(String(name))}' is not a boolean (true or false)` };
   }
   if (types.length > 0 && types.every((t) => t.t === 'enum') && name !== undefined) {
     const allowed = types.flatMap((t) => (t.t === 'enum' ? t.values : []));
-    if (!allowed.includes(name)) return { message: `'${name}' is not one of ${allowed.join(', ')}` };
+    if (!allowed.includes(name)) return { message: `'${abbreviate(name)}' is not one of ${allowed.join(', ')}` };
   }
   return undefined;
 }
@@ -82,7 +83,7 @@ function unknownKey(app: string, key: string, nested: boolean): UnknownKeyVerdic
   if (suggestions.length === 0) return undefined;
   const leaf = key.slice(key.lastIndexOf('.') + 1);
   if (nested && (leaf.length < 5 || key.startsWith('tcp_listen_options.'))) return undefined;
-  const what = nested ? `'${leaf}' is not a known ${key.slice(0, key.lastIndexOf('.'))} option` : `Unknown setting '${key}' in {${app}, [...]}`;
+  const what = nested ? `'${abbreviate(leaf)}' is not a known ${key.slice(0, key.lastIndexOf('.'))} option` : `Unknown setting '${abbreviate(key)}' in {${app}, [...]}`;
   return { message: `${what}: RabbitMQ does not read it`, suggestions };
 }
 

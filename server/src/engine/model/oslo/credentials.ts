@@ -99,12 +99,7 @@ export function maskTransportUrl(url: string): string {
   }
   const queryStart = url.indexOf('?', authority?.span.end ?? 0);
   if (queryStart >= 0) {
-    const re = /([^&=#]*password[^&=#]*)=([^&#]*)/gi;
-    re.lastIndex = queryStart + 1;
-    for (let m = re.exec(url); m; m = re.exec(url)) {
-      const valueStart = m.index + m[1].length + 1;
-      cuts.push({ span: { start: valueStart, end: valueStart + m[2].length }, text: '***' });
-    }
+    for (const value of passwordQueryValues(url, queryStart + 1)) cuts.push({ span: value, text: '***' });
   }
   let out = '';
   let from = 0;
@@ -113,4 +108,58 @@ export function maskTransportUrl(url: string): string {
     from = cut.span.end;
   }
   return out + url.slice(from);
+}
+
+const AMPERSAND = 0x26;
+const EQUALS = 0x3d;
+const HASH = 0x23;
+
+/**
+ * The values of `key=value` pairs from `from` on whose key holds `password`
+ * (any case). A key runs from the last `&`, `=` or `#` to the next `=`; a
+ * value runs on to the next `&` or `#` and may hold `=`. One pass, so a long
+ * query without separators costs no more than its length.
+ */
+function passwordQueryValues(url: string, from: number): Span[] {
+  const values: Span[] = [];
+  let keyStart = from;
+  for (let i = from; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === AMPERSAND || c === HASH) {
+      keyStart = i + 1;
+    } else if (c === EQUALS) {
+      if (holdsPassword(url, keyStart, i)) {
+        const end = queryValueEnd(url, i + 1);
+        values.push({ start: i + 1, end });
+        i = end; // the separator that ended the value, or the end of the text
+      }
+      keyStart = i + 1;
+    }
+  }
+  return values;
+}
+
+function queryValueEnd(url: string, from: number): number {
+  for (let i = from; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === AMPERSAND || c === HASH) return i;
+  }
+  return url.length;
+}
+
+const PASSWORD = 'password';
+
+/** Whether `url[start, end)` contains `password`, ASCII letters in any case. */
+function holdsPassword(url: string, start: number, end: number): boolean {
+  // Comparing at most eight characters at each offset keeps this linear.
+  for (let at = start; at + PASSWORD.length <= end; at++) {
+    let k = 0;
+    while (k < PASSWORD.length && asciiLower(url.charCodeAt(at + k)) === PASSWORD.charCodeAt(k)) k++;
+    if (k === PASSWORD.length) return true;
+  }
+  return false;
+}
+
+function asciiLower(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
 }

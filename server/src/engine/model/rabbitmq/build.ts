@@ -79,7 +79,7 @@ class ModelReader {
     if (typeof v === 'number') return { address: known(undefined), port: known(v), origin: item.origin, conditional: item.conditional };
     if (typeof v === 'string') return { address: UNKNOWN, port: UNKNOWN, origin: item.origin, conditional: item.conditional };
     const l = v as ListenerValue;
-    return { address: l.address, port: l.port, origin: item.origin, conditional: item.conditional };
+    return { address: l.address, port: l.port, portText: l.portText, origin: item.origin, conditional: item.conditional };
   }
 
   defaultListeners(ports: readonly number[]): Listener[] {
@@ -107,6 +107,7 @@ class ModelReader {
     const ip = block.entries.get('ip');
     const listener: Listener = {
       port: port?.kind === 'scalar' ? (port.value.known ? known(Number(port.value.value)) : UNKNOWN) : known(defaultPort),
+      portText: port?.kind === 'scalar' && port.value.known ? port.written : undefined,
       address: ip?.kind === 'scalar' ? (ip.value.known ? known(String(ip.value.value)) : UNKNOWN) : known(undefined),
       origin: block.source.origin,
       conditional: block.source.conditional,

@@ -22,7 +22,13 @@ class ClassicReader {
   constructor(
     private readonly path: string,
     private readonly facts: TemplateFacts,
+    private readonly fileText: string,
   ) {}
+
+  /** A term as the file writes it (decimal digits are not recomputed from a bigint: that is slow for a long one). */
+  written(n: ErlangNode): string {
+    return this.fileText.slice(n.span.start, n.span.end);
+  }
 
   origin(span: Span): Origin {
     return { path: this.path, span };
@@ -64,17 +70,18 @@ class ClassicReader {
   /** `5672`, `{"0.0.0.0", 5672}`, `{{10,0,0,1}, 5672}` as a listener. */
   listener(n: ErlangNode): Maybe<ListenerValue> | undefined {
     if (this.facts.touchesTemplate(n.span)) return UNKNOWN;
-    if (n.kind === 'integer') return known({ address: known(undefined), port: known(Number(n.value)) });
+    if (n.kind === 'integer') return known({ address: known(undefined), port: known(Number(n.value)), portText: this.written(n) });
     if (n.kind === 'tuple' && n.elements.length === 2) {
       const [a, p] = n.elements;
-      const port: Maybe<number> = p.kind === 'integer' && !this.facts.touchesTemplate(p.span) ? known(Number(p.value)) : UNKNOWN;
+      const readable = p.kind === 'integer' && !this.facts.touchesTemplate(p.span);
+      const port: Maybe<number> = readable ? known(Number(p.value)) : UNKNOWN;
       const text = this.text(a);
       let address: Maybe<string | undefined> = UNKNOWN;
       if (text !== undefined && !this.facts.touchesTemplate(a.span)) address = known(text);
       else if (a.kind === 'tuple' && a.elements.every((x) => x.kind === 'integer')) {
         address = known(a.elements.map((x) => (x.kind === 'integer' ? x.value.toString() : '')).join(a.elements.length === 4 ? '.' : ':'));
       }
-      return known({ address, port });
+      return known({ address, port, ...(readable ? { portText: this.written(p) } : {}) });
     }
     return undefined;
   }
@@ -107,7 +114,7 @@ class ClassicReader {
       if (value.name === 'true' || value.name === 'false') return { kind: 'scalar', type: 'boolean', value: known(value.name === 'true'), source };
       return { kind: 'scalar', type: 'atom', value: known(value.name), source };
     }
-    if (value.kind === 'integer') return { kind: 'scalar', type: 'integer', value: known(Number(value.value)), source };
+    if (value.kind === 'integer') return { kind: 'scalar', type: 'integer', value: known(Number(value.value)), written: this.written(value), source };
     const t = this.text(value);
     if (t !== undefined) return { kind: 'scalar', type: 'string', value: known(t), source };
     return { kind: 'opaque', source };
@@ -128,8 +135,8 @@ class ClassicReader {
 }
 
 /** The application environment a classic file sets; each application's settings are read when first asked for. */
-export function classicEnvironment(path: string, doc: ErlangDocument, facts: TemplateFacts): AppEnvironment {
-  const reader = new ClassicReader(path, facts);
+export function classicEnvironment(path: string, doc: ErlangDocument, facts: TemplateFacts, text: string): AppEnvironment {
+  const reader = new ClassicReader(path, facts, text);
   const apps = new Map<string, { lists: ErlangNode[]; anchor: Origin; openEnded: boolean }>();
   for (const form of doc.forms) {
     const top = form.term;

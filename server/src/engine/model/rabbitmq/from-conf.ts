@@ -29,14 +29,14 @@ function known<T>(value: T): Maybe<T> {
 /** `5671`, `10.0.0.1:5671`, `:::5671`, `[::1]:5671` → address (undefined: every interface) and port. */
 export function parseListenerText(text: string): ListenerValue | undefined {
   const t = text.trim();
-  if (/^\d+$/.test(t)) return { address: known(undefined), port: known(Number(t)) };
+  if (/^\d+$/.test(t)) return { address: known(undefined), port: known(Number(t)), portText: t };
   const colon = t.lastIndexOf(':');
   if (colon < 0) return undefined;
   const port = t.slice(colon + 1);
   let host = t.slice(0, colon);
   if (!/^\d+$/.test(port)) return undefined;
   if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
-  return { address: known(host), port: known(Number(port)) };
+  return { address: known(host), port: known(Number(port)), portText: port };
 }
 
 function scalar(setting: ConfSetting, entry: ConfEntry, source: SettingSource, templated: boolean): ScalarNode {
@@ -44,7 +44,7 @@ function scalar(setting: ConfSetting, entry: ConfEntry, source: SettingSource, t
   const v = entry.value.trim();
   if (templated) return { kind: 'scalar', type: 'string', value: UNKNOWN, source };
   if (t === 'boolean' && (v === 'true' || v === 'false')) return { kind: 'scalar', type: 'boolean', value: known(v === 'true'), source };
-  if ((t === 'integer' || t === 'port' || t === 'byte') && /^-?\d+$/.test(v)) return { kind: 'scalar', type: 'integer', value: known(Number(v)), source };
+  if ((t === 'integer' || t === 'port' || t === 'byte') && /^-?\d+$/.test(v)) return { kind: 'scalar', type: 'integer', value: known(Number(v)), written: v, source };
   if (t === 'enum' || t === 'atom' || t === 'flag') return { kind: 'scalar', type: 'atom', value: known(v), source };
   return { kind: 'scalar', type: 'string', value: known(v), source };
 }

@@ -28,7 +28,7 @@ export function rabbitModelOf(docs: readonly AnalyzedDocument[]): RabbitModel {
   let env: AppEnvironment = confEnvironment(
     conf.map((d) => ({ path: d.source.path, doc: d.tree as ConfDocument, facts: templateFacts(d.template), length: d.source.text.length })),
   );
-  for (const d of classic) env = overlay(env, classicEnvironment(d.source.path, d.tree as ErlangDocument, templateFacts(d.template)));
+  for (const d of classic) env = overlay(env, classicEnvironment(d.source.path, d.tree as ErlangDocument, templateFacts(d.template), d.source.text));
   // advanced.config without the rabbitmq.conf it complements: what it leaves out is set elsewhere, or not — unknown.
   if (conf.length === 0 && classic.length > 0 && classic.every((d) => d.variant === 'advanced')) {
     const anchor = { path: classic[0].source.path, span: { start: 0, end: 0 } };

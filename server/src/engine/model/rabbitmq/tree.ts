@@ -16,6 +16,8 @@ export interface ScalarNode {
   readonly kind: 'scalar';
   readonly type: 'atom' | 'string' | 'integer' | 'boolean';
   readonly value: Maybe<string | number | boolean>;
+  /** Integers: the number as written (`value` is a JS number, `Infinity` for a very long one). */
+  readonly written?: string;
   readonly source: SettingSource;
 }
 
@@ -24,6 +26,8 @@ export interface ListenerValue {
   /** `undefined`: every interface. */
   readonly address: Maybe<string | undefined>;
   readonly port: Maybe<number>;
+  /** The port as written (see `Listener.portText`). */
+  readonly portText?: string;
 }
 
 /** One element of a list value. */

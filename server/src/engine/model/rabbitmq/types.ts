@@ -50,6 +50,11 @@ export interface Listener {
   /** `undefined` when bound to every interface (a bare port, `0.0.0.0`, `::`). */
   readonly address: Maybe<string | undefined>;
   readonly port: Maybe<number>;
+  /**
+   * The port as the file writes it (`5672`, `16#1628`), for messages:
+   * `port` is a JS number, which a port of hundreds of digits turns into `Infinity`.
+   */
+  readonly portText?: string;
   /** Absent for the default listener RabbitMQ opens by itself. */
   readonly origin?: Origin;
   readonly conditional: boolean;

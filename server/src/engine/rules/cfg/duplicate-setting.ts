@@ -1,3 +1,4 @@
+import { abbreviate } from '../../core/abbreviate.js';
 import type { Finding } from '../../core/findings.js';
 import type { AnalyzedDocument, SettingOccurrence } from '../../analysis/document.js';
 import { LANGUAGE_IDS } from '../../languages/ids.js';
@@ -34,8 +35,8 @@ export const duplicateSetting: Rule = {
         const where = loser.scope ? ` in ${loser.scope}` : '';
         yield {
           span: loser.keySpan,
-          message: `'${loser.key}' is set again${where} on line ${winnerLine}; this occurrence is ignored`,
-          fixes: [{ title: `Remove the ignored '${loser.key}'`, edits: [{ span: loser.removalSpan, newText: '' }], safe: true, preferred: true }],
+          message: `'${abbreviate(loser.key)}' is set again${where} on line ${winnerLine}; this occurrence is ignored`,
+          fixes: [{ title: `Remove the ignored '${abbreviate(loser.key)}'`, edits: [{ span: loser.removalSpan, newText: '' }], safe: true, preferred: true }],
         };
       }
     }

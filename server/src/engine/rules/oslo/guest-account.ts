@@ -1,3 +1,4 @@
+import { abbreviate } from '../../core/abbreviate.js';
 import type { Finding } from '../../core/findings.js';
 import type { Span } from '../../core/text.js';
 import { RABBIT_GROUP, type BrokerLogin, type OsloMessagingModel, type OsloTransport } from '../../model/oslo/index.js';
@@ -18,7 +19,7 @@ function hostLabel(login: BrokerLogin): string {
 
 /** Where to report a transport's guest logins, and how to say why. */
 function located(ctx: RuleContext, model: OsloMessagingModel, transport: OsloTransport, guests: BrokerLogin[]): { span: Span; why: string } {
-  const hosts = [...new Set(guests.map(hostLabel))].join(', ');
+  const hosts = abbreviate([...new Set(guests.map(hostLabel))].join(', '));
   const given = guests.find((l) => l.user.state === 'given' && l.userSpan);
   if (transport.origin === 'url' && transport.urlEntry) {
     const span = given?.userSpan ?? valueOrKey(transport.urlEntry.entry);

@@ -1,3 +1,4 @@
+import { abbreviate } from '../../core/abbreviate.js';
 import type { Finding, FixProposal } from '../../core/findings.js';
 import type { Span } from '../../core/text.js';
 import type { IniEntry } from '../../formats/ini/index.js';
@@ -77,7 +78,7 @@ export const inlineCommentInValue: Rule = {
       const found = check(ctx, model, placed);
       if (!found) continue;
       const { entry, section } = placed;
-      const quoted = isSecretSetting(model.settings, section.group, entry.key) ? '' : ` '${ctx.doc.source.text.slice(found.span.start, found.span.end)}'`;
+      const quoted = isSecretSetting(model.settings, section.group, entry.key) ? '' : ` '${abbreviate(ctx.doc.source.text.slice(found.span.start, found.span.end))}'`;
       yield {
         span: found.span,
         message: `oslo.config reads the comment${quoted} as part of the value of ${entry.key}: comments must be on their own line, starting in the first column`,

@@ -1,3 +1,4 @@
+import { abbreviate } from '../../core/abbreviate.js';
 import type { Finding, FixProposal } from '../../core/findings.js';
 import { osloCatalog, releaseIncludes } from '../../catalog/oslo.js';
 import { driverOfRpcBackend, type OsloMessagingModel, type OsloTransport, type PlacedEntry } from '../../model/oslo/index.js';
@@ -15,7 +16,7 @@ function message(model: OsloMessagingModel, placed: PlacedEntry): string {
   const found = model.settings.lookup(section.group, entry.key);
   const when = found.changedIn ? ` in oslo.messaging ${releaseLabel(found.changedIn)}` : '';
   if (!found.option && found.note) {
-    return `[${section.group}] is no longer read (${found.note}${when}): '${entry.key}' is ignored`;
+    return `[${section.group}] is no longer read (${found.note}${when}): '${abbreviate(entry.key)}' is ignored`;
   }
   const instead = found.replacement ? `; set [${found.replacement.group}] ${found.replacement.name} instead` : '';
   return `'${entry.key}' was removed${when} and is ignored: the service runs with the default${instead}`;

@@ -1,3 +1,4 @@
+import { abbreviate } from '../../core/abbreviate.js';
 import type { Finding } from '../../core/findings.js';
 import { serviceOfPath } from '../../model/oslo/index.js';
 import { accountsOfModel, type AccountHolder, type AccountProvider } from '../../workspace/index.js';
@@ -41,7 +42,7 @@ export const sharedBrokerAccount: Rule = {
       const span = account.span ?? (transport?.urlEntry ? valueOrKey(transport.urlEntry.entry) : firstLine(ctx.doc));
       yield {
         span,
-        message: `The broker user '${account.user}' of ${asking.service} is also used by ${listHolders(holders)}: give each service its own RabbitMQ account`,
+        message: `The broker user '${abbreviate(account.user)}' of ${asking.service} is also used by ${listHolders(holders)}: give each service its own RabbitMQ account`,
       };
     }
   },

@@ -1,3 +1,4 @@
+import { abbreviate } from '../../core/abbreviate.js';
 import type { Finding, SpanEdit } from '../../core/findings.js';
 import type { Span } from '../../core/text.js';
 import { breakingCharacter, encodeCredential, readAuthority, valueSpanOf, type PlacedEntry } from '../../model/oslo/index.js';
@@ -55,7 +56,7 @@ export const urlNeedsEncoding: Rule = {
       if (broken.length === 0) continue;
       const first = broken[0];
       const edits: SpanEdit[] = broken.map((b) => ({ span: valueSpanOf(entry, b.span), newText: encodeCredential(b.text) }));
-      const hosts = [...new Set(broken.map((b) => b.host))].join(', ');
+      const hosts = abbreviate([...new Set(broken.map((b) => b.host))].join(', '));
       yield {
         span: valueSpanOf(entry, first.span),
         message: `The ${first.part} for ${hosts} in ${entry.key} contains an unencoded '${first.character}': oslo.messaging then misreads the URL; percent-encode it (${encodeCredential(first.character)})`,

@@ -1,3 +1,4 @@
+import { abbreviate } from '../../core/abbreviate.js';
 import type { Finding } from '../../core/findings.js';
 import type { Rule } from '../rule.js';
 import { replaceValue, setSetting } from '../oslo/ini-edits.js';
@@ -24,7 +25,7 @@ export const qpidSaslUnspecified: Rule = {
     if (setting && model.settings.unknownBecause(setting.entry.span)) return;
     const mechanisms = (setting?.entry.value ?? '').split(/\s+/).filter((m) => m !== '');
     if (mechanisms.length > 0 && mechanisms.some((m) => !WEAK.has(m.toUpperCase()))) return;
-    const said = mechanisms.length === 0 ? (setting ? 'qpid_sasl_mechanisms is empty' : 'qpid_sasl_mechanisms is not set') : `qpid_sasl_mechanisms = ${mechanisms.join(' ')}`;
+    const said = mechanisms.length === 0 ? (setting ? 'qpid_sasl_mechanisms is empty' : 'qpid_sasl_mechanisms is not set') : `qpid_sasl_mechanisms = ${abbreviate(mechanisms.join(' '))}`;
     const edit = setting ? replaceValue(setting.entry, PLACEHOLDER) : setSetting(editTarget(ctx, model), client.group, 'qpid_sasl_mechanisms', PLACEHOLDER);
     yield {
       span: setting ? valueOrKey(setting.entry) : client.home,

@@ -1,3 +1,4 @@
+import { abbreviate } from '../../core/abbreviate.js';
 import type { Finding, SpanEdit } from '../../core/findings.js';
 import type { Rule } from '../rule.js';
 import { RABBIT_LANGUAGES } from './common.js';
@@ -36,7 +37,7 @@ export const anonymousLogin: Rule = {
         const edits = [{ span, newText: 'none' }];
         yield {
           span,
-          message: `anonymous_login_user is '${al.value.value}': clients using ANONYMOUS log in as that user`,
+          message: `anonymous_login_user is '${abbreviate(al.value.value)}': clients using ANONYMOUS log in as that user`,
           fixes: [{ title: 'Set anonymous_login_user to none', edits, safe: true, preferred: true }],
         };
       }

@@ -1,3 +1,4 @@
+import { abbreviate } from '../../core/abbreviate.js';
 import type { Finding } from '../../core/findings.js';
 import type { Rule } from '../rule.js';
 import { activeTlsEndpoints, httpDowngrade, optionSpan, optionText, RABBIT_LANGUAGES, tlsName } from './common.js';
@@ -22,7 +23,7 @@ export const clientCertificateNotRequired: Rule = {
       const edits = new RabbitFixer(ctx).setTlsOptions(e, [['fail_if_no_peer_cert', { bool: true }]]);
       yield {
         span,
-        message: `${tlsName(e)} accepts clients that present no certificate (fail_if_no_peer_cert is ${option ? optionText(option) : 'not set'})`,
+        message: `${tlsName(e)} accepts clients that present no certificate (fail_if_no_peer_cert is ${option ? abbreviate(String(optionText(option))) : 'not set'})`,
         ...httpDowngrade(e),
         fixes: edits ? [{ title: 'Set fail_if_no_peer_cert to true', edits, safe: !e.http, preferred: true }] : [],
       };

@@ -1,4 +1,5 @@
 /** Shared reading of the RabbitMQ model for the RMQ rules. */
+import { abbreviate } from '../../core/abbreviate.js';
 import type { Span } from '../../core/text.js';
 import { lineEndAt } from '../../edits/conf-edits.js';
 import type { Listener, ListenerSet, Maybe, Origin, RabbitModel, TlsEndpoint, TlsOption } from '../../model/rabbitmq/types.js';
@@ -36,8 +37,9 @@ export function onAllInterfaces(l: Listener): boolean {
 }
 
 export function describeListener(l: Listener): string {
-  const address = l.address.known ? (l.address.value === undefined ? 'every interface' : l.address.value) : '<templated address>';
-  const port = l.port.known ? String(l.port.value) : '<templated port>';
+  const address = l.address.known ? (l.address.value === undefined ? 'every interface' : abbreviate(l.address.value)) : '<templated address>';
+  // The digits as written: a port too long for a JS number would print as `Infinity`.
+  const port = l.port.known ? abbreviate(l.portText ?? String(l.port.value)) : '<templated port>';
   if (address === 'every interface') return `port ${port} on every interface`;
   return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 }

@@ -2,6 +2,7 @@
  * RMQ111 and RMQ112: the key, certificate and CA files a TLS endpoint names,
  * as they are on this machine. Files are never read, only stat'ed.
  */
+import { abbreviate } from '../../core/abbreviate.js';
 import type { Finding } from '../../core/findings.js';
 import type { TlsEndpoint } from '../../model/rabbitmq/types.js';
 import type { RuleContext } from '../context.js';
@@ -54,7 +55,7 @@ export const tlsFilePermissions: Rule = {
       const o = ref.endpoint.options.get(ref.option)!;
       yield {
         span: ctx.here(o.source.valueOrigin)!,
-        message: `${tlsName(ref.endpoint)} private key ${ref.path} has mode ${(st.mode & 0o777).toString(8).padStart(4, '0')}: group or others can read it`,
+        message: `${tlsName(ref.endpoint)} private key ${abbreviate(ref.path)} has mode ${(st.mode & 0o777).toString(8).padStart(4, '0')}: group or others can read it`,
         fixes: [{ title: `Run chmod 0600 ${full}`, edits: [], safe: false, command: { command: 'mq-harden.chmod600', arguments: [full] } }],
       };
     }
@@ -74,7 +75,7 @@ export const tlsFileMissing: Rule = {
       const o = ref.endpoint.options.get(ref.option)!;
       yield {
         span: ctx.here(o.source.valueOrigin)!,
-        message: `${tlsName(ref.endpoint)} ${ref.option} ${full === ref.path ? ref.path : `${ref.path} (${full})`} does not exist on this machine (RabbitMQ refuses to start the listener without it)`,
+        message: `${tlsName(ref.endpoint)} ${ref.option} ${full === ref.path ? abbreviate(ref.path) : `${abbreviate(ref.path)} (${abbreviate(full)})`} does not exist on this machine (RabbitMQ refuses to start the listener without it)`,
       };
     }
   },

@@ -1,3 +1,4 @@
+import { abbreviate } from '../../core/abbreviate.js';
 import type { Finding, SpanEdit } from '../../core/findings.js';
 import type { TlsEndpoint, TlsListItem } from '../../model/rabbitmq/types.js';
 import type { RuleContext } from '../context.js';
@@ -39,7 +40,7 @@ export const weakCipherSuite: Rule = {
         if (!span) continue;
         yield {
           span,
-          message: `${tlsName(e)} offers the weak cipher suite ${item.value.value}`,
+          message: `${tlsName(e)} offers the weak cipher suite ${abbreviate(item.value.value)}`,
           fixes: edits ? [{ title: 'Remove the weak cipher suites', edits, safe: true, preferred: true }] : [],
         };
       }
