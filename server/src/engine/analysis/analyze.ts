@@ -11,6 +11,7 @@ import { reportedSyntaxError } from '../rules/cfg/syntax-error.js';
 import { applySuppressions, reportedDiagnostics, type SuppressedDiagnostic } from '../suppression/index.js';
 import type { RuleContext } from '../rules/context.js';
 import type { AnalyzedDocument, SourceDocument } from './document.js';
+import { offerableFixes } from './fix-policy.js';
 import type { AccountProvider } from '../workspace/index.js';
 import { rabbitConfigurationFiles, type WorkspaceHost } from './workspace.js';
 
@@ -69,7 +70,7 @@ function effectiveSeverity(rule: Rule, finding: Finding, options: EngineOptions)
 }
 
 function toDiagnostic(doc: AnalyzedDocument, rule: Rule, finding: Finding, severity: Severity, docsBase: string): EngineDiagnostic {
-  const fixes: Fix[] = (finding.fixes ?? []).map((f) => ({
+  const fixes: Fix[] = offerableFixes(doc, finding.fixes ?? []).map((f) => ({
     title: f.title,
     safe: f.safe,
     ...(f.preferred ? { preferred: true } : {}),
@@ -133,7 +134,11 @@ function ruleContext(doc: AnalyzedDocument, options: EngineOptions): RuleContext
   };
 }
 
-/** Every applicable rule's findings on a built document, before suppression comments are applied. */
+/**
+ * Every applicable rule's findings on a built document, before suppression
+ * comments are applied. On a document with a syntax error (reported or not)
+ * the findings keep only the fixes that edit no text: see fix-policy.ts.
+ */
 export function collectFindings(doc: AnalyzedDocument, options: EngineOptions = {}): { diagnostics: EngineDiagnostic[]; internalErrors: InternalError[] } {
   const ctx = ruleContext(doc, options);
   const diagnostics: EngineDiagnostic[] = [];
