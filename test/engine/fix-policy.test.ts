@@ -66,13 +66,16 @@ test('a loop that masks to a trailing comma: same findings as the rendered file,
   assert.deepEqual(editFixes(template), []);
 });
 
-test('broken template syntax withholds edits too', () => {
+test('broken template syntax is a CFG001: the rule families stay silent and no edit is offered', () => {
   const text = '[{rabbit, [{loopback_users, []}]}].\n%% {{ oops\n';
   const result = run('/t/rabbitmq.config.j2', text);
   assert.ok((result.document.template?.errors.length ?? 0) > 0);
   assert.equal(result.document.syntaxErrors.length, 0, 'the masked text itself parses');
-  assert.ok(result.diagnostics.some((d) => d.code.startsWith('RMQ')));
+  assert.equal(cfg001(result), 1);
+  assert.deepEqual(result.diagnostics.filter((d) => d.code.startsWith('RMQ')).map((d) => d.code), []);
   assert.deepEqual(editFixes(result), []);
+  // Without the broken tag the same file has its RabbitMQ findings.
+  assert.ok(run('/t/rabbitmq.config.j2', text.replace('{{ oops', 'fine')).diagnostics.some((d) => d.code.startsWith('RMQ')));
   // The same file without the broken tag gets its fixes.
   assert.ok(editFixes(run('/t/rabbitmq.config.j2', text.replace('{{ oops', 'fine'))).length > 0);
 });

@@ -54,6 +54,8 @@ export function checkFixes(path: string, text: string, options: FixCheckOptions 
     }
   }
   const once = fixAll({ path, text });
+  // Fix-all gives up (and says so) rather than loop: a fix that never settles must still fail here.
+  assert.ok(once.settled, `fix-all did not settle after ${once.passes} passes (${once.applied.map((a) => a.code).join(', ')})`);
   const twice = fixAll({ path, text: once.text });
   assert.equal(twice.text, once.text, `fix-all is not at a fixed point: it changed the text again (${twice.applied.map((a) => a.code).join(', ')})`);
   const afterAll = analyze({ path, text: once.text });

@@ -7,7 +7,7 @@ import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { rabbitModelOf } from '../model/rabbitmq/index.js';
 import type { RabbitModel } from '../model/rabbitmq/types.js';
-import { reportedSyntaxError } from '../rules/cfg/syntax-error.js';
+import { hasSyntaxErrorFinding } from '../rules/cfg/syntax-error.js';
 import { applySuppressions, reportedDiagnostics, type SuppressedDiagnostic } from '../suppression/index.js';
 import type { RuleContext } from '../rules/context.js';
 import type { AnalyzedDocument, SourceDocument } from './document.js';
@@ -124,7 +124,7 @@ function ruleContext(doc: AnalyzedDocument, options: EngineOptions): RuleContext
         const isRabbit = (doc.language === 'rabbitmq-conf' || doc.language === 'rabbitmq-config') && doc.variant !== 'inter-node-tls';
         // A file RabbitMQ would refuse to read has no meaning to reason about: CFG001 first.
         const files = isRabbit ? rabbitSiblings(doc, options.host) : [];
-        model = isRabbit && !files.some((f) => reportedSyntaxError(f)) ? rabbitModelOf(files) : undefined;
+        model = isRabbit && !files.some((f) => hasSyntaxErrorFinding(f)) ? rabbitModelOf(files) : undefined;
       }
       return model;
     },

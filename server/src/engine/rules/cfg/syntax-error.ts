@@ -30,6 +30,16 @@ export function reportedSyntaxError(doc: AnalyzedDocument): SyntaxError | undefi
   return doc.syntaxErrors.find((e) => provable(doc, e));
 }
 
+/**
+ * True when the document gets a CFG001: a broken template tag, or an error
+ * of the format's parser that no rendering could avoid. The other rule
+ * families stay silent on such a document; their findings would be read
+ * off a tree the parser had to guess.
+ */
+export function hasSyntaxErrorFinding(doc: AnalyzedDocument): boolean {
+  return (doc.template?.errors.length ?? 0) > 0 || reportedSyntaxError(doc) !== undefined;
+}
+
 export const syntaxError: Rule = {
   code: 'CFG001',
   name: 'syntax-error',

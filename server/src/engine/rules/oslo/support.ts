@@ -8,7 +8,7 @@ import type { AnalyzedDocument } from '../../analysis/document.js';
 import type { Span } from '../../core/text.js';
 import type { IniEntry } from '../../formats/ini/index.js';
 import { osloMessagingModel, type OsloMessagingModel, type OsloSettings, type PlacedEntry } from '../../model/oslo/index.js';
-import { reportedSyntaxError } from '../cfg/syntax-error.js';
+import { hasSyntaxErrorFinding } from '../cfg/syntax-error.js';
 import type { RuleContext } from '../context.js';
 import type { IniEditTarget } from './ini-edits.js';
 
@@ -18,7 +18,7 @@ import type { IniEditTarget } from './ini-edits.js';
  * service does not start: CFG001 comes first, as for the broker rules).
  */
 export function osloModel(ctx: RuleContext): OsloMessagingModel | undefined {
-  if (reportedSyntaxError(ctx.doc)) return undefined;
+  if (hasSyntaxErrorFinding(ctx.doc)) return undefined;
   return osloMessagingModel(ctx.doc, ctx.options?.osloRelease);
 }
 

@@ -8,7 +8,7 @@ import type { SpanEdit } from '../../core/findings.js';
 import type { Span } from '../../core/text.js';
 import type { QpiddDocument, QpiddEntry } from '../../formats/qpidd/index.js';
 import { templateFacts } from '../../languages/support.js';
-import { reportedSyntaxError } from '../cfg/syntax-error.js';
+import { hasSyntaxErrorFinding } from '../cfg/syntax-error.js';
 
 const TRUE_WORDS = new Set(['yes', 'true', 'on', '1']);
 const FALSE_WORDS = new Set(['no', 'false', 'off', '0']);
@@ -26,7 +26,7 @@ export class QpiddBroker {
 
   /** Whether qpidd would refuse the file (CFG001): the broker does not start, nothing else to say. */
   refused(): boolean {
-    return reportedSyntaxError(this.doc) !== undefined;
+    return hasSyntaxErrorFinding(this.doc);
   }
 
   /** The line that sets `name` (the last one), if any. */
