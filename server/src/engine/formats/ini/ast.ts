@@ -89,7 +89,10 @@ export interface IniDocument {
   readonly preamble: readonly IniEntry[];
   /** Every header in document order; a repeated name appears once per header. */
   readonly sections: readonly IniSection[];
-  /** Every column-0 comment, in document order. */
+  /**
+   * Every column-0 comment, in document order. The parser records only their
+   * offsets; the list is built on first read (the same array afterwards).
+   */
   readonly comments: readonly IniComment[];
 }
 

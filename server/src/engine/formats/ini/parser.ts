@@ -12,14 +12,19 @@
  *
  * oslo stops at its first error; we record it and read on, so the editor
  * sees the rest of the file. The first error is always the one oslo reports.
- * One pass over the text, no backtracking.
+ * One pass over the text, no backtracking. Speed comes from allocating
+ * little: no object per line (lines.ts), comments kept as offsets until they
+ * are read (comment-list.ts), an open assignment kept as offsets until it is
+ * complete (pending-entry.ts).
  */
 import type { ParseOutcome } from '../../core/parse.js';
 import type { Span } from '../../core/text.js';
-import type { IniComment, IniContinuationLine, IniDocument, IniEntry, IniSection, IniSyntaxError } from './ast.js';
+import type { IniDocument, IniEntry, IniSection, IniSyntaxError } from './ast.js';
+import { CommentList } from './comment-list.js';
 import { LineCursor, type PhysicalLine } from './lines.js';
 import { normalizeGroupName } from './lookup.js';
 import { lineErrorMessage, OSLO_MESSAGES, type OsloMessageKind } from './messages.js';
+import { PendingEntry } from './pending-entry.js';
 import { lstripStart, rstripEnd } from './python-text.js';
 
 export interface OsloIniParseOptions {
@@ -45,23 +50,10 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const EQUALS = 0x3d;
 const COLON = 0x3a;
-
-/** An assignment whose value may still grow by continuation lines. */
-interface PendingEntry {
-  readonly key: string;
-  readonly keySpan: Span;
-  readonly separator: '=' | ':';
-  readonly separatorSpan: Span;
-  readonly valueSpan: Span;
-  readonly rawValueSpan: Span;
-  readonly quote: '"' | "'" | null;
-  readonly continuations: IniContinuationLine[];
-  readonly linesStart: number;
-  /** End of the text read so far (key line, then each continuation line). */
-  end: number;
-  /** End of the last physical line read, its line break included. */
-  linesEnd: number;
-}
+const HASH = 0x23;
+const SEMICOLON = 0x3b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 
 /** A section while its entries are being collected. */
 interface SectionDraft {
@@ -76,10 +68,10 @@ interface SectionDraft {
 class OsloIniReader {
   private readonly preamble: IniEntry[] = [];
   private readonly sections: IniSection[] = [];
-  private readonly comments: IniComment[] = [];
+  private readonly comments: CommentList;
   private readonly errors: IniSyntaxError[] = [];
   private section: SectionDraft | null = null;
-  private pending: PendingEntry | null = null;
+  private readonly pending: PendingEntry;
   /**
    * Set after a line oslo would reject: its indented follow-up lines are
    * skipped quietly rather than each reported as a continuation error.
@@ -91,7 +83,10 @@ class OsloIniReader {
   constructor(
     private readonly text: string,
     private readonly isTemplate: ((offset: number) => boolean) | undefined,
-  ) {}
+  ) {
+    this.comments = new CommentList(text);
+    this.pending = new PendingEntry(text);
+  }
 
   read(): IniParseOutcome {
     const line = new LineCursor(this.text);
@@ -101,37 +96,49 @@ class OsloIniReader {
     }
     this.completePending();
     this.closeSection();
+    this.comments.trim();
+    const comments = this.comments;
     return {
-      tree: { preamble: this.preamble, sections: this.sections, comments: this.comments },
+      tree: {
+        preamble: this.preamble,
+        sections: this.sections,
+        // Built on first read (see comment-list.ts); still an own, enumerable property like the others.
+        get comments() {
+          return comments.toArray();
+        },
+      },
       errors: this.errors,
     };
   }
 
   private readLine(line: PhysicalLine): void {
-    const end = rstripEnd(this.text, line.start, line.end);
-    const start = this.contentStart(line.start, end);
-    if (start >= end || this.isAllTemplate(start, end)) {
-      this.completePending();
-      this.skippingContinuations = false;
+    const text = this.text;
+    const end = rstripEnd(text, line.start, line.end);
+    const start = this.isTemplate ? this.contentStart(line.start, end) : line.start;
+    if (start >= end || (this.isTemplate && this.isAllTemplate(start, end))) {
+      this.endOfAssignment();
       return;
     }
-    const first = this.text.charCodeAt(start);
+    const first = text.charCodeAt(start);
     if (first === SPACE || first === TAB) {
       this.readContinuation(line, start, end);
       return;
     }
-    this.completePending();
-    this.skippingContinuations = false;
-    const c = this.text[start];
-    if (c === '[') this.readHeader(line, start, end);
-    else if (c === '#' || c === ';') this.readComment(start, end);
+    this.endOfAssignment();
+    if (first === HASH || first === SEMICOLON) this.comments.add(start, end);
+    else if (first === OPEN_BRACKET) this.readHeader(line, start, end);
     else this.readAssignment(line, start, end);
+  }
+
+  /** A blank or unindented line: the open assignment, if any, is complete, and so is any skipping. */
+  private endOfAssignment(): void {
+    if (this.pending.open) this.completePending();
+    this.skippingContinuations = false;
   }
 
   /** Where the line's text starts once blanks left by masked template tags are skipped. */
   private contentStart(lineStart: number, end: number): number {
-    const isTemplate = this.isTemplate;
-    if (!isTemplate) return lineStart;
+    const isTemplate = this.isTemplate!;
     let p = lineStart;
     while (p < end && isTemplate(p)) {
       const c = this.text.charCodeAt(p);
@@ -143,8 +150,7 @@ class OsloIniReader {
 
   /** A line made only of template tags (and blanks) renders as nothing we can read: it counts as blank. */
   private isAllTemplate(start: number, end: number): boolean {
-    const isTemplate = this.isTemplate;
-    if (!isTemplate) return false;
+    const isTemplate = this.isTemplate!;
     for (let p = start; p < end; p++) {
       const c = this.text.charCodeAt(p);
       if (c !== SPACE && c !== TAB && !isTemplate(p)) return false;
@@ -153,12 +159,8 @@ class OsloIniReader {
   }
 
   private readContinuation(line: PhysicalLine, start: number, end: number): void {
-    const pending = this.pending;
-    if (pending) {
-      const textStart = lstripStart(this.text, start, end);
-      pending.continuations.push({ span: { start: textStart, end }, text: this.text.slice(textStart, end) });
-      pending.end = end;
-      pending.linesEnd = line.breakEnd;
+    if (this.pending.open) {
+      this.pending.continueWith(lstripStart(this.text, start, end), end, line.breakEnd);
       return;
     }
     if (this.skippingContinuations) return;
@@ -170,7 +172,7 @@ class OsloIniReader {
     const headerSpan = { start, end };
     let nameSpan: Span;
     let valid = false;
-    if (this.text[end - 1] !== ']') {
+    if (this.text.charCodeAt(end - 1) !== CLOSE_BRACKET) {
       this.lineError('noSectionEnd', line, headerSpan);
       nameSpan = { start: start + 1, end };
     } else if (end - start <= 2) {
@@ -185,44 +187,22 @@ class OsloIniReader {
     this.section = { headerSpan, name, nameSpan, group: normalizeGroupName(name), valid, entries: [] };
   }
 
-  private readComment(start: number, end: number): void {
-    const textStart = lstripStart(this.text, start + 1, end);
-    this.comments.push({
-      span: { start, end },
-      marker: this.text.charCodeAt(start) === 0x23 /* # */ ? '#' : ';',
-      text: this.text.slice(textStart, end),
-    });
-  }
-
   private readAssignment(line: PhysicalLine, start: number, end: number): void {
+    const text = this.text;
     const sep = this.findSeparator(start, end);
     if (sep < 0) {
       this.lineError('noSeparator', line, { start, end });
       this.skippingContinuations = true;
       return;
     }
-    const keyStart = lstripStart(this.text, start, sep);
-    const keyEnd = rstripEnd(this.text, keyStart, sep);
+    const keyStart = lstripStart(text, start, sep);
+    const keyEnd = rstripEnd(text, keyStart, sep);
     if (keyStart === keyEnd) {
       this.lineError('emptyKey', line, { start, end });
       this.skippingContinuations = true;
       return;
     }
-    const rawValueSpan = { start: lstripStart(this.text, sep + 1, end), end };
-    const quote = this.surroundingQuote(rawValueSpan);
-    this.pending = {
-      key: this.text.slice(keyStart, keyEnd),
-      keySpan: { start: keyStart, end: keyEnd },
-      separator: this.text[sep] === '=' ? '=' : ':',
-      separatorSpan: { start: sep, end: sep + 1 },
-      valueSpan: quote ? insideQuotes(rawValueSpan) : rawValueSpan,
-      rawValueSpan,
-      quote,
-      continuations: [],
-      linesStart: line.start,
-      end,
-      linesEnd: line.breakEnd,
-    };
+    this.pending.begin(keyStart, keyEnd, sep, lstripStart(text, sep + 1, end), end, line.start, line.breakEnd);
   }
 
   /** The first `=` or `:`, whichever comes first. */
@@ -234,36 +214,13 @@ class OsloIniReader {
     return -1;
   }
 
-  /** The quote character when the value is wrapped in one matching pair of `"` or `'`. */
-  private surroundingQuote(value: Span): '"' | "'" | null {
-    if (value.end <= value.start) return null;
-    const q = this.text[value.start];
-    if ((q === '"' || q === "'") && this.text[value.end - 1] === q) return q;
-    return null;
-  }
-
   /** The pending assignment is complete: file it under the current section. */
   private completePending(): void {
-    const p = this.pending;
-    if (!p) return;
-    this.pending = null;
-    const firstLine = this.text.slice(p.valueSpan.start, p.valueSpan.end);
-    const entry: IniEntry = {
-      key: p.key,
-      keySpan: p.keySpan,
-      separator: p.separator,
-      separatorSpan: p.separatorSpan,
-      value: p.continuations.length === 0 ? firstLine : [firstLine, ...p.continuations.map((c) => c.text)].join('\n'),
-      valueSpan: p.valueSpan,
-      rawValueSpan: p.rawValueSpan,
-      quote: p.quote,
-      continuations: p.continuations,
-      span: { start: p.keySpan.start, end: p.end },
-      linesSpan: { start: p.linesStart, end: p.linesEnd },
-      group: this.section ? this.section.group : null,
-    };
-    if (this.section) {
-      this.section.entries.push(entry);
+    if (!this.pending.open) return;
+    const section = this.section;
+    const entry = this.pending.finish(section ? section.group : null);
+    if (section) {
+      section.entries.push(entry);
       return;
     }
     this.preamble.push(entry);
@@ -275,9 +232,17 @@ class OsloIniReader {
     const s = this.section;
     if (!s) return;
     this.section = null;
-    const last = s.entries[s.entries.length - 1];
+    const last = s.entries.length > 0 ? s.entries[s.entries.length - 1] : undefined;
     const end = last ? Math.max(last.span.end, s.headerSpan.end) : s.headerSpan.end;
-    this.sections.push({ ...s, span: { start: s.headerSpan.start, end } });
+    this.sections.push({
+      headerSpan: s.headerSpan,
+      name: s.name,
+      nameSpan: s.nameSpan,
+      group: s.group,
+      valid: s.valid,
+      entries: s.entries,
+      span: { start: s.headerSpan.start, end },
+    });
   }
 
   private lineError(kind: OsloMessageKind, line: PhysicalLine, span: Span): void {
@@ -285,10 +250,3 @@ class OsloIniReader {
     this.errors.push({ span, message: lineErrorMessage(kind, lineText), osloLine: this.lineNumber });
   }
 }
-
-/** The part of a quoted value between its quotes (empty for a lone `"`). */
-function insideQuotes(value: Span): Span {
-  const start = Math.min(value.start + 1, value.end);
-  return { start, end: Math.max(start, value.end - 1) };
-}
-
