@@ -154,9 +154,23 @@ export function matchConfKey(key: string | readonly string[]): ConfKeyMatch | un
   };
 }
 
+/**
+ * Settings found by key as written: the parser, the model and the rules
+ * each ask for every key of a file, and matching wildcards is the costly
+ * part. Bounded, as the keys come from the user's files.
+ */
+const settingByKey = new Map<string, ConfSetting | null>();
+const MAX_REMEMBERED_KEYS = 50_000;
+
 /** The catalog entry for a rabbitmq.conf key, or undefined when RabbitMQ's schemas do not know it. */
 export function findConfSetting(key: string | readonly string[]): ConfSetting | undefined {
-  return matchConfKey(key)?.setting;
+  if (typeof key !== 'string') return matchConfKey(key)?.setting;
+  const remembered = settingByKey.get(key);
+  if (remembered !== undefined) return remembered ?? undefined;
+  const setting = matchConfKey(key)?.setting;
+  if (settingByKey.size >= MAX_REMEMBERED_KEYS) settingByKey.clear();
+  settingByKey.set(key, setting ?? null);
+  return setting;
 }
 
 /**
