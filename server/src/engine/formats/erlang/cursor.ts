@@ -121,9 +121,14 @@ export class Cursor {
     this.errors.push({ span, line, message });
   }
 
-  /** A zero-width placeholder where an expression is missing. */
-  missing(token: Token): ErlangNode {
-    return { kind: 'error', span: { start: token.start, end: token.start } };
+  /**
+   * A zero-width placeholder where an expression is missing, right after
+   * the last token taken: that token belongs to the construct waiting for
+   * the expression, so the placeholder lies inside it. (The next token may
+   * be far away, past comments, or belong to an enclosing construct.)
+   */
+  missing(): ErlangNode {
+    return { kind: 'error', span: { start: this.lastEnd, end: this.lastEnd } };
   }
 
   // ---- recovery ------------------------------------------------------------

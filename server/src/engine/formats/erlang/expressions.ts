@@ -97,7 +97,7 @@ export function* expressions(p: Cursor, context: Context = 'expr'): Step<ErlangN
 /** Reports `syntax error before: <token>` and returns a placeholder for the missing expression. */
 export function missingHere(p: Cursor, token: Token): ErlangNode {
   p.syntaxError(token);
-  return p.missing(token);
+  return p.missing();
 }
 
 /** Prefix operators and `catch`, then a postfix expression. */
@@ -214,7 +214,7 @@ function* hashSuffix(p: Cursor, base: ErlangNode | null, after: Shape, context: 
     return [yield* recordSuffix(p, start, base), 'record'];
   }
   p.syntaxError(token);
-  return [base ?? p.missing(token), 'final'];
+  return [base ?? p.missing(), 'final'];
 }
 
 /** After `#`: `name.field` or `name{field = Value, …}`. Records are never terms. */
@@ -237,7 +237,7 @@ function* recordSuffix(p: Cursor, start: number, base: ErlangNode | null): Step<
 function* recordField(p: Cursor): Step<[ErlangNode, ErlangNode]> {
   const token = p.take();
   const key: ErlangNode = token.type === 'atom' ? atomNode(token) : { kind: 'var', span: spanOf(token), name: String(token.value) };
-  const value = p.expect('=') ? yield expressionOrMissing(p) : p.missing(p.peek());
+  const value = p.expect('=') ? yield expressionOrMissing(p) : p.missing();
   return [key, value];
 }
 
@@ -246,7 +246,9 @@ function* mapEntry(p: Cursor): Step<MapEntry> {
   const op = p.peek();
   if (op.type !== '=>' && op.type !== ':=') {
     p.syntaxError(op);
-    return { span: key.span, key, value: p.missing(op), operator: '=>' };
+    // The entry ends where its placeholder does, past any `)` around the key.
+    const value = p.missing();
+    return { span: { start: key.span.start, end: value.span.end }, key, value, operator: '=>' };
   }
   p.take();
   const value = yield expressionOrMissing(p);

@@ -75,7 +75,7 @@ function parseWith(text: string, options: ErlangParseOptions, fastPath: boolean)
     const parseErrorsBefore = cursor.errors.length;
     const parsed = parseRange(cursor, range);
     const parseErrors = cursor.errors.slice(parseErrorsBefore);
-    for (const p of parsed) forms.push(toForm(p, range, cursor));
+    for (const p of parsed) forms.push(toForm(p, range));
 
     let formErrors = formScanErrors.map(fromScanError);
     if (formErrors.length > 0) {
@@ -123,10 +123,19 @@ function formRanges(tokens: readonly Token[]): FormRange[] {
  */
 const MAX_RULE_DEPTH = 800_000;
 
+/**
+ * A parsed form and where its last token ends. Read as soon as the form is
+ * parsed: the cursor then moves on to the next form of the same range.
+ */
+interface RangeForm extends ParsedForm {
+  /** End of the form's last token (its dot aside). */
+  readonly end: number;
+}
+
 /** Parses one dot-terminated range; more than one form when a missing dot was recovered from. */
-function parseRange(cursor: Cursor, range: FormRange): ParsedForm[] {
+function parseRange(cursor: Cursor, range: FormRange): RangeForm[] {
   cursor.startForm(range.from, range.to, range.terminator);
-  const parsed: ParsedForm[] = [];
+  const parsed: RangeForm[] = [];
   for (;;) {
     const start = cursor.peek().start;
     let result: ParsedForm;
@@ -136,13 +145,18 @@ function parseRange(cursor: Cursor, range: FormRange): ParsedForm[] {
       if (!(error instanceof TooDeep)) throw error;
       result = abandon(cursor, start);
     }
-    parsed.push(result);
-    if (result.complete || cursor.atFormEnd) return parsed;
-    // Garbage rather than a missing dot: not worth a form per fragment.
-    if (cursor.exhausted) {
-      cursor.skipToFormEnd();
+    if (result.complete || cursor.atFormEnd) {
+      parsed.push({ ...result, end: cursor.end });
       return parsed;
     }
+    // Garbage rather than a missing dot: not worth a form per fragment, so
+    // the rest of the range (its dot too) goes to this form.
+    if (cursor.exhausted) {
+      cursor.skipToFormEnd();
+      parsed.push({ ...result, complete: true, end: cursor.end });
+      return parsed;
+    }
+    parsed.push({ ...result, end: cursor.end });
   }
 }
 
@@ -154,9 +168,14 @@ function abandon(cursor: Cursor, start: number): ParsedForm {
   return { start, expressions: [], clauses: [], complete: true };
 }
 
-function toForm(parsed: ParsedForm, range: FormRange, cursor: Cursor): ErlangForm {
+/**
+ * The form's node: from its first token to its dot, or to its last token
+ * when it has no dot of its own (the file ends without one, or the parser
+ * split the range at a missing dot); parseRange read where that token ends.
+ */
+function toForm(parsed: RangeForm, range: FormRange): ErlangForm {
   const endsAtDot = parsed.complete && range.terminator.type === 'dot';
-  const end = endsAtDot ? range.terminator.end : Math.max(parsed.start, lastEnd(parsed, cursor));
+  const end = endsAtDot ? range.terminator.end : lastEnd(parsed);
   const term = parsed.expressions[0] ?? null;
   return {
     span: { start: parsed.start, end },
@@ -166,9 +185,9 @@ function toForm(parsed: ParsedForm, range: FormRange, cursor: Cursor): ErlangFor
   };
 }
 
-function lastEnd(parsed: ParsedForm, cursor: Cursor): number {
-  const exprs = parsed.expressions;
-  return exprs.length > 0 ? exprs[exprs.length - 1].span.end : cursor.end;
+/** Where a form without its dot ends: its last token, trailing commas and skipped tokens included. */
+function lastEnd(parsed: RangeForm): number {
+  return Math.max(parsed.start, parsed.end);
 }
 
 /**
