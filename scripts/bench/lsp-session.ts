@@ -34,11 +34,18 @@ interface Waiter {
   readonly resolve: (p: PublishDiagnosticsParams) => void;
 }
 
-/**
- * Spawns the server and completes the initialize handshake. `nodeArgs` go
- * to the server's node (e.g. `--cpu-prof` to profile it).
- */
-export async function startSession(debounceMs: number, nodeArgs: readonly string[] = []): Promise<LspSession> {
+/** How the session's server is started besides its debounce. */
+export interface SessionOptions {
+  /** Arguments for the server's node (e.g. `--cpu-prof` to profile it). */
+  readonly nodeArgs?: readonly string[];
+  /** The workspace folder (a `file:` URI): the server indexes it at start. Default: none. */
+  readonly rootUri?: string;
+}
+
+/** Spawns the server and completes the initialize handshake. */
+export async function startSession(debounceMs: number, options: SessionOptions = {}): Promise<LspSession> {
+  const nodeArgs = options.nodeArgs ?? [];
+  const rootUri = options.rootUri ?? null;
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: Waiter[] = [];
@@ -49,7 +56,13 @@ export async function startSession(debounceMs: number, nodeArgs: readonly string
   });
   connection.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs } });
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    ...(rootUri ? { workspaceFolders: [{ uri: rootUri, name: 'workspace' }] } : {}),
+    capabilities: {},
+    initializationOptions: { debounceMs },
+  });
   await connection.sendNotification('initialized', {});
   return {
     connection,

@@ -9,6 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/engine/analysis/analyze.js';
 import { main as cli } from '../../server/src/cli/main.js';
+import { consult, oracleAvailable } from '../erlang/oracle.js';
+import { oracleMissing } from '../helpers/oracle.js';
+import { ROOT } from '../helpers/paths.js';
+import { runPythonJson, whyPythonOracleMissing } from '../oslo/oracle.js';
+
+const ORACLE_INI = join(ROOT, 'test', 'oracles', 'oslo_ini.py');
 
 interface JsonDiagnostic {
   readonly code: string;
@@ -68,14 +74,57 @@ test('rabbitmq.conf with a byte order mark: cuttlefish skips it, and the first l
   assert.deepEqual(syntaxErrorAt(check(file('rabbitmq.conf', withBom))), { line: 0, character: 2 });
 });
 
-test('a byte order mark where the real software rejects it is reported', {
-  todo: 'oslo.config and file:consult/1 both reject a file that starts with a BOM; the CLI strips it and reports nothing (cli/files.ts): reported',
-}, () => {
-  // oslo: "No ':' or '=' found in assignment: '\ufeff[DEFAULT]'"; erl: {1,erl_scan,{illegal,character}}.
-  for (const [name, text] of [['nova.conf', '[DEFAULT]\ndebug = true\n'], ['rabbitmq.config', '[{rabbit, []}].\n']]) {
-    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
-    assert.deepEqual(syntaxErrorAt(check(file(name, withBom))), { line: 0, character: 0 }, name);
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Files whose own software refuses a leading byte order mark, with that software's name in our message. */
+const REJECTED: readonly (readonly [string, string, RegExp])[] = [
+  ['nova.conf', '[DEFAULT]\ndebug = true\n', /oslo\.config/],
+  ['rabbitmq.config', '[{rabbit, []}].\n', /file:consult/],
+  ['advanced.config', '[{rabbit, [{tcp_listeners, []}]}].\n', /file:consult/],
+];
+
+test('a byte order mark where the real software rejects it is reported', () => {
+  for (const [name, text, software] of REJECTED) {
+    const diagnostics = check(file(name, Buffer.concat([BOM, Buffer.from(text)])));
+    const error = diagnostics.find((d) => d.code === 'CFG001');
+    assert.ok(error, `${name}: ${JSON.stringify(diagnostics)}`);
+    // Where an editor shows the start of the file: the mark itself takes no column there.
+    assert.deepEqual(error.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, name);
+    assert.match(error.message, /byte order mark/, name);
+    assert.match(error.message, software, name);
+    // Without the mark, the same file is fine.
+    assert.equal(check(file(name, Buffer.from(text))).filter((d) => d.code === 'CFG001').length, 0, name);
   }
+});
+
+test('the real software does reject those files: oslo.config and file:consult/1 fail on line 1, as our messages say', (t) => {
+  const missing = whyPythonOracleMissing(['oslo_config']);
+  if (missing) return oracleMissing(t, missing);
+  if (!oracleAvailable()) return oracleMissing(t, 'escript (Erlang/OTP), to run file:consult/1');
+  const paths = REJECTED.map(([name, text]) => file(name, Buffer.concat([BOM, Buffer.from(text)])));
+  const ours = paths.map((p) => check(p).find((d) => d.code === 'CFG001')?.message ?? '');
+
+  const ini = runPythonJson<{ path: string; error?: { line: number; display: string } }[]>(ORACLE_INI, [paths[0]]);
+  assert.equal(ini[0].error?.line, 1, JSON.stringify(ini));
+  assert.ok(ours[0].endsWith(`: ${ini[0].error!.display}`), `ours: ${ours[0]}; oslo.config: ${ini[0].error!.display}`);
+
+  for (const [k, verdict] of consult(paths.slice(1)).entries()) {
+    assert.ok(!verdict.ok && 'line' in verdict, JSON.stringify(verdict));
+    assert.equal(verdict.line, 1);
+    assert.equal(verdict.module, 'erl_scan');
+    assert.ok(ours[k + 1].endsWith(`: ${verdict.message}`), `ours: ${ours[k + 1]}; erl: ${verdict.message}`);
+  }
+});
+
+test('--fix leaves a file its software rejects for a byte order mark as it is; its other findings keep their lines', () => {
+  const text = '[DEFAULT]\ndebug = true\n\n[oslo_messaging_rabbit]\nssl = true\nssl = true\n';
+  const bytes = Buffer.concat([BOM, Buffer.from(text)]);
+  const path = file('nova.conf', bytes);
+  const diagnostics = check(path, '--fix');
+  // No fix is safe in a file the software would not read at all: nothing is written.
+  assert.deepEqual(readFileSync(path), bytes);
+  const repeated = diagnostics.find((d) => d.code === 'CFG004');
+  assert.deepEqual(repeated?.range.start, { line: text.split('\n').indexOf('ssl = true'), character: 0 }, JSON.stringify(diagnostics));
 });
 
 test('fixing a file with a byte order mark keeps the mark', () => {

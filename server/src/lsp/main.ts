@@ -18,23 +18,24 @@ import {
   type CodeAction,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { analyze, type EngineOptions } from '../engine/analysis/analyze.js';
 import { collectFiles } from '../host/files.js';
 import { rabbitConfigurationFiles, type WorkspaceHost } from '../engine/analysis/workspace.js';
-import { fileSystemHost, MAX_FILE_BYTES } from '../host/fs-host.js';
+import { MAX_FILE_BYTES, readConfigText } from '../host/fs-host.js';
 import { fixAll } from '../engine/analysis/fix-all.js';
 import { toLspDiagnostic, toQuickFixes } from './convert.js';
-import { WorkspaceAccounts } from './accounts.js';
-import { AnalysisCache } from './documents.js';
+import { WorkspaceAccounts, type ScanSummary } from './accounts.js';
+import { AnalysisCache, DirectoryListings, editorHost, OpenDocumentPaths } from './documents.js';
 import { EDITOR_FEATURE_CAPABILITIES, registerEditorFeatures, suppressionCodeActions } from './features/index.js';
 import { minimalEdit } from './minimal-edit.js';
 import { readSettings, type ServerSettings } from './settings.js';
 import { uriToPath } from './uri.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mq-harden`;
+/** A request that resolves when the workspace's OSLO202 index is complete (see indexWorkspace). */
+export const WORKSPACE_INDEX_REQUEST = 'mq-harden/workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
 // A failed request to the client must never take the server down with it.
@@ -47,27 +48,11 @@ let supportsConfiguration = false;
 let settings: ServerSettings = readSettings(undefined);
 const timers = new Map<string, NodeJS.Timeout>();
 
+/** Where the open documents are, so that a lookup by path or directory does not walk them all. */
+const openPaths = new OpenDocumentPaths();
+const listings = new DirectoryListings();
 /** Sibling files come from open editors first (unsaved changes count), then from the disk. */
-const host: WorkspaceHost = {
-  readFile(path) {
-    const open = documents.all().find((d) => uriToPath(d.uri) === path);
-    if (open) return open.getText();
-    const disk = fileSystemHost();
-    return disk.readFile(path);
-  },
-  // Open editors count as files even before they are saved.
-  listDirectory(path) {
-    const names = new Set(fileSystemHost().listDirectory(path) ?? []);
-    const prefix = path.endsWith('/') ? path : `${path}/`;
-    for (const d of documents.all()) {
-      const p = uriToPath(d.uri);
-      if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]);
-    }
-    return names.size > 0 ? [...names] : undefined;
-  },
-  stat: (path) => fileSystemHost().stat?.(path),
-};
-
+const host: WorkspaceHost = editorHost(openPaths, { textOf: (uri) => documents.get(uri)?.getText() }, listings);
 
 const accounts = new WorkspaceAccounts();
 let workspaceFolders: string[] = [];
@@ -119,13 +104,33 @@ async function refreshSettings(): Promise<void> {
   else for (const doc of documents.all()) publish(doc);
 }
 
+/** Starts indexing the workspace folders for OSLO202 (once), off the path of the first requests. */
+function indexWorkspace(): Promise<ScanSummary> {
+  const started = accounts.whenScanned();
+  if (started) return started;
+  const scan = accounts.scan(workspaceFolders, () => engineOptions);
+  scan.then(
+    (summary) => {
+      connection.console.log(`mq-harden: indexed the broker accounts of ${summary.indexed} service files (${summary.files} files looked at) in ${Math.round(summary.ms)} ms`);
+      if (summary.indexed > 0) republishServiceFiles();
+    },
+    (e: unknown) => connection.console.error(`mq-harden: cannot index the workspace: ${e instanceof Error ? e.stack : String(e)}`),
+  );
+  return scan;
+}
+
 connection.onInitialized(() => {
-  // OSLO202 needs every service file's accounts: index the workspace once, off the first request's path.
-  setImmediate(() => {
-    const n = accounts.scan(workspaceFolders, engineOptions);
-    if (n > 0) republishServiceFiles();
-  });
+  void indexWorkspace();
   void refreshSettings().catch((e) => connection.console.error(`mq-harden: cannot read settings: ${String(e)}`));
+});
+/**
+ * Resolves when the workspace index OSLO202 reads is complete: how many
+ * files were looked at and indexed, and how long it took (benchmarks and
+ * tests wait on it; editors need not).
+ */
+connection.onRequest(WORKSPACE_INDEX_REQUEST, async () => {
+  const summary = await indexWorkspace();
+  return { ...summary, indexSize: accounts.index.size };
 });
 connection.onDidChangeConfiguration(() => {
   void refreshSettings().catch((e) => connection.console.error(`mq-harden: cannot read settings: ${String(e)}`));
@@ -163,21 +168,43 @@ function publish(doc: TextDocument): void {
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: (result?.diagnostics ?? []).map(toLspDiagnostic) });
 }
 
-/** Open RabbitMQ documents of the same configuration as `doc` (rabbitmq.conf, conf.d, advanced.config). */
-function siblingsOf(doc: TextDocument): TextDocument[] {
-  // Only RabbitMQ files have siblings; asking for the others would cost a directory scan per open document.
-  if (doc.languageId !== 'rabbitmq-conf' && doc.languageId !== 'rabbitmq-config') return [];
-  const path = uriToPath(doc.uri);
-  return documents.all().filter((d) => d.uri !== doc.uri && rabbitConfigurationFiles(uriToPath(d.uri), host).includes(path));
+function isRabbitDocument(doc: TextDocument): boolean {
+  return doc.languageId === 'rabbitmq-conf' || doc.languageId === 'rabbitmq-config';
 }
 
-function schedule(doc: TextDocument): void {
-  cache.invalidateAll();
+/**
+ * Open RabbitMQ documents of the same configuration as `doc` (rabbitmq.conf,
+ * conf.d, advanced.config): only documents in its configuration's directory
+ * or that directory's conf.d can be, so only those are asked.
+ */
+function siblingsOf(doc: TextDocument): TextDocument[] {
+  // Only RabbitMQ files have siblings.
+  if (!isRabbitDocument(doc)) return [];
+  const path = openPaths.pathOf(doc.uri);
+  const dir = dirname(path);
+  const directories = [dir, join(dir, 'conf.d'), ...(basename(dir) === 'conf.d' ? [dirname(dir)] : [])];
+  const out: TextDocument[] = [];
+  for (const uri of new Set(directories.flatMap((d) => [...openPaths.urisIn(d)]))) {
+    const other = uri === doc.uri ? undefined : documents.get(uri);
+    if (other && rabbitConfigurationFiles(openPaths.pathOf(uri), host).includes(path)) out.push(other);
+  }
+  return out;
+}
+
+/**
+ * After a change (or an open: `opening`, the document is published
+ * already), publishes the document after the debounce, and the open
+ * documents whose findings depend on it.
+ */
+function schedule(doc: TextDocument, opening: boolean): void {
+  // Only a RabbitMQ file's text changes other documents' findings (their configuration's siblings).
+  if (!opening && isRabbitDocument(doc)) cache.invalidateAll();
   if (usePull) {
     // Pull clients ask again for every open document; siblings' findings may have changed.
     if (siblingsOf(doc).length > 0) connection.languages.diagnostics.refresh();
     return;
   }
+  if (opening && !isRabbitDocument(doc)) return;
   const pending = timers.get(doc.uri);
   if (pending) clearTimeout(pending);
   timers.set(
@@ -185,18 +212,27 @@ function schedule(doc: TextDocument): void {
     setTimeout(() => {
       timers.delete(doc.uri);
       const current = documents.get(doc.uri);
-      if (current) {
-        publish(current);
-        for (const sibling of siblingsOf(current)) publish(sibling);
-      }
+      if (!current) return;
+      if (!opening || current.version !== doc.version) publish(current);
+      for (const sibling of siblingsOf(current)) publish(sibling);
     }, settings.debounceMs),
   );
 }
 
+/** The document whose open event is being handled: the change event that follows it is that open, not an edit. */
+let opened: TextDocument | undefined;
 documents.onDidOpen((e) => {
+  openPaths.add(e.document.uri);
+  opened = e.document;
+  // Its siblings' findings may change: an unsaved buffer stands in for the file on disk.
+  if (isRabbitDocument(e.document)) cache.invalidateAll();
   if (!usePull) publish(e.document); // no wait on open: the user is looking at it now
 });
-documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidChangeContent((e) => {
+  const opening = e.document === opened;
+  opened = undefined;
+  schedule(e.document, opening);
+});
 documents.onDidSave((e) => {
   if (accounts.update(uriToPath(e.document.uri), e.document.getText(), engineOptions)) republishServiceFiles();
 });
@@ -204,17 +240,13 @@ connection.onDidChangeWatchedFiles((params) => {
   for (const change of params.changes) {
     const path = uriToPath(change.uri);
     if (change.type === FileChangeType.Deleted) accounts.remove(path);
-    else {
-      try {
-        accounts.update(path, readFileSync(path, 'utf8'), engineOptions);
-      } catch {
-        accounts.remove(path);
-      }
-    }
+    else accounts.updateFromDisk(path, engineOptions);
   }
+  listings.clear();
   republishServiceFiles();
 });
 documents.onDidClose((e) => {
+  openPaths.remove(e.document.uri);
   cache.forget(e.document.uri);
   const pending = timers.get(e.document.uri);
   if (pending) clearTimeout(pending);
@@ -278,7 +310,9 @@ connection.onRequest('mq-harden/checkWorkspace', () => {
       findings += analyse(documents.get(uri)!)?.diagnostics.length ?? 0;
       continue;
     }
-    const result = analyze({ path: file.path, text: file.text }, engineOptions);
+    // As the editor would show it: without a byte order mark.
+    const text = readConfigText(file.path, 'as-shown-by-editors');
+    const result = text === undefined ? undefined : analyze({ path: file.path, text }, engineOptions);
     if (!result) continue;
     findings += result.diagnostics.length;
     void connection.sendDiagnostics({ uri, diagnostics: result.diagnostics.map(toLspDiagnostic) });

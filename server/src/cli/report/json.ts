@@ -1,8 +1,8 @@
-import { suppressionReason, type FileReport } from './model.js';
+import { nestedJson, suppressionReason, type FileReport, type ReportWriter, type Sink } from './model.js';
 
-/** The JSON contract (version 1): see README "JSON output". Offsets are left out: ranges are LSP's. */
-export function formatJson(reports: readonly FileReport[]): string {
-  const files = reports.map((r) => ({
+/** One file of the JSON contract (version 1): see README "JSON output". Offsets are left out: ranges are LSP's. */
+function jsonFile(r: FileReport): Record<string, unknown> {
+  return {
     path: r.path,
     language: r.language,
     ...(r.applied ? { applied: r.applied } : {}),
@@ -24,6 +24,22 @@ export function formatJson(reports: readonly FileReport[]): string {
           })),
         }
       : {}),
-  }));
-  return JSON.stringify({ version: 1, files }, null, 2) + '\n';
+  };
+}
+
+/**
+ * The JSON report, `{ "version": 1, "files": [...] }` printed with two-space
+ * indentation, written one file at a time.
+ */
+export function jsonReport(out: Sink): ReportWriter {
+  let files = 0;
+  return {
+    add(report) {
+      out(`${files === 0 ? '{\n  "version": 1,\n  "files": [\n' : ',\n'}${nestedJson(jsonFile(report), 2)}`);
+      files++;
+    },
+    finish() {
+      out(files === 0 ? '{\n  "version": 1,\n  "files": []\n}\n' : '\n  ]\n}\n');
+    },
+  };
 }
