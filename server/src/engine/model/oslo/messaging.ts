@@ -56,17 +56,24 @@ function configuresMessaging(settings: OsloSettings): boolean {
   return false;
 }
 
-const CACHE = new WeakMap<AnalyzedDocument, Map<string, OsloMessagingModel>>();
+/**
+ * The models of the document analysed last: the rules of one analysis ask
+ * for it many times, then the next document comes. (A WeakMap keyed by
+ * document kept every model alive through young-generation collections and
+ * got it promoted: most of what a workspace scan promoted to the old space.)
+ */
+let cachedDoc: AnalyzedDocument | undefined;
+let cachedByRelease = new Map<string, OsloMessagingModel>();
 
 /** Builds the model of an oslo-config document (undefined for other languages). */
 export function osloMessagingModel(doc: AnalyzedDocument, requestedRelease?: string): OsloMessagingModel | undefined {
   if (doc.language !== 'oslo-config') return undefined;
   const release = effectiveRelease(requestedRelease);
-  let byRelease = CACHE.get(doc);
-  if (!byRelease) {
-    byRelease = new Map();
-    CACHE.set(doc, byRelease);
+  if (cachedDoc !== doc) {
+    cachedDoc = doc;
+    cachedByRelease = new Map();
   }
+  const byRelease = cachedByRelease;
   const cached = byRelease.get(release);
   if (cached) return cached;
   const settings = new OsloSettings(doc.tree as IniDocument, templateFacts(doc.template), release);
