@@ -108,6 +108,11 @@ export class Scanner {
     return this.errors.length;
   }
 
+  /** The comments scanned so far (pull mode collects them too). */
+  get commentsSoFar(): readonly ErlangComment[] {
+    return this.comments;
+  }
+
   /** Where the next token's scan starts: a point to resume from. */
   point(): ScanPoint {
     return { pos: this.pos, line: this.line, comments: this.comments.length };

@@ -67,6 +67,18 @@ function advance(scanner: Scanner): boolean {
 /** The form whose first token is the scanner's current one, up to its dot; null when it is not a plain term. */
 function plainForm(scanner: Scanner): ErlangForm | null {
   const formStart = scanner.tokenStart;
+  const term = plainValue(scanner);
+  if (term === null || scanner.tokenType !== 'dot') return null;
+  const dot = { start: scanner.tokenStart, end: scanner.tokenEnd };
+  return { span: { start: formStart, end: dot.end }, term, expressions: [term], dot };
+}
+
+/**
+ * The plain term whose first token is the scanner's current one, leaving
+ * the scanner on the token after it; null when it is not a plain term (or
+ * the text ends right after it).
+ */
+export function plainValue(scanner: Scanner): ErlangNode | null {
   const stack: Frame[] = [];
   for (;;) {
     // Here a value starts: open a bracket, or read a leaf.
@@ -91,11 +103,7 @@ function plainForm(scanner: Scanner): ErlangForm | null {
     }
     // A value is complete and the scanner is on the token after it.
     for (;;) {
-      if (stack.length === 0) {
-        if (scanner.tokenType !== 'dot') return null;
-        const dot = { start: scanner.tokenStart, end: scanner.tokenEnd };
-        return { span: { start: formStart, end: dot.end }, term: value, expressions: [value], dot };
-      }
+      if (stack.length === 0) return value;
       const frame = stack[stack.length - 1];
       frame.items.push(frame.closer === '>>' ? segmentOf(value) : value);
       const next = scanner.tokenType;
