@@ -13,36 +13,7 @@ import { mutatedSeed } from '../fuzz/arbitraries.js';
 import { TARGETS } from '../fuzz/targets.js';
 import { seedFiles } from '../fuzz/seeds.js';
 import { ROOT } from '../helpers/paths.js';
-
-/**
- * The outcome as a flat list of `path = value` lines, walked with an
- * explicit stack (fixtures nest deeper than a recursive comparison can
- * go): every own field, and a binary's `bits` however it is provided (the
- * fast path works them out when first read).
- */
-function flatten(root: unknown): string[] {
-  const lines: string[] = [];
-  const stack: [string, unknown][] = [['$', root]];
-  while (stack.length > 0) {
-    const [path, value] = stack.pop()!;
-    if (value === null || typeof value !== 'object') {
-      lines.push(`${path} = ${typeof value === 'bigint' ? `${value}n` : JSON.stringify(value)}`);
-    } else if (value instanceof Uint8Array) {
-      lines.push(`${path} = bytes ${[...value].join(',')}`);
-    } else if (Array.isArray(value)) {
-      lines.push(`${path} = array(${value.length})`);
-      for (let i = value.length - 1; i >= 0; i--) stack.push([`${path}[${i}]`, value[i]]);
-    } else {
-      const fields = Object.entries(value).filter(([k]) => k !== 'built');
-      const node = value as { kind?: string; bits?: unknown };
-      if (node.kind === 'binary' && node.bits !== undefined && !fields.some(([k]) => k === 'bits')) fields.push(['bits', node.bits]);
-      fields.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-      lines.push(`${path} = object(${fields.map(([k]) => k).join(',')})`);
-      for (let i = fields.length - 1; i >= 0; i--) stack.push([`${path}.${fields[i][0]}`, fields[i][1]]);
-    }
-  }
-  return lines;
-}
+import { flatten } from './flatten.js';
 
 function assertSame(text: string, what: string, allowCalls = false): void {
   const fast = flatten(parseErlangTerms(text, { allowCalls }));

@@ -33,7 +33,10 @@ export class AnalysisCache {
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version && cached.generation === this.generation && cached.options === options) return cached.result;
     const language = isLanguageId(doc.languageId) ? doc.languageId : undefined;
-    const result = analyze({ path: uriToPath(doc.uri), text: doc.getText() }, { ...options, language: language ?? options.language });
+    // The version being replaced gives its tree up: after an edit, the parser re-reads only what changed.
+    const earlier = cached?.result?.document;
+    const source = { path: uriToPath(doc.uri), text: doc.getText(), ...(earlier ? { earlier } : {}) };
+    const result = analyze(source, { ...options, language: language ?? options.language });
     this.entries.set(doc.uri, { version: doc.version, generation: this.generation, options, result });
     return result;
   }

@@ -8,6 +8,12 @@ import type { MaskedDocument } from '../templates/types.js';
 export interface SourceDocument {
   readonly path: string;
   readonly text: string;
+  /**
+   * The analysis of an earlier version of this document, given up by the
+   * caller (an editor replacing it): its tree may be taken over — and
+   * changed — instead of parsing the whole text again. Do not use it after.
+   */
+  readonly earlier?: AnalyzedDocument;
 }
 
 /** A schema verdict on a key: the software does not know it. */

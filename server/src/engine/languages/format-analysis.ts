@@ -19,6 +19,8 @@ export interface FormatInput {
   readonly variant?: ConfigVariant;
   /** The deployment's oslo.messaging release, for option verdicts. */
   readonly osloRelease?: string;
+  /** An earlier version's text and tree of the same language, which the parser may take over (SourceDocument.earlier). */
+  readonly earlier?: { readonly text: string; readonly tree: unknown };
 }
 
 /** What a language's analyser returns. */

@@ -118,7 +118,8 @@ function appSettings(text: string, app: string, entries: ProplistEntry[], input:
 
 /** Classic rabbitmq.config / advanced.config: `[{App, [{Key, Value}, ...]}, ...].` */
 export function analyzeRabbitmqConfig(input: FormatInput): FormatAnalysis<ErlangDocument> {
-  const { tree, errors } = parseErlangTerms(input.text, { allowCalls: input.variant !== undefined });
+  const earlier = input.earlier as { text: string; tree: ErlangDocument } | undefined;
+  const { tree, errors } = parseErlangTerms(input.text, { allowCalls: input.variant !== undefined }, earlier);
   const settings: SettingOccurrence[] = [];
   if (input.variant !== 'inter-node-tls') {
     for (const form of tree.forms) {

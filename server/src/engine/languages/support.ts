@@ -70,15 +70,27 @@ function templateInput(path: string, masked: MaskedDocument | undefined, text: s
   return { path, text: masked ? masked.text : text, variant, ...templateFacts(masked) };
 }
 
+/** The earlier version's tree, when the parser can take it over: same language, and no template on either side. */
+function reusable(source: SourceDocument, detected: DetectedLanguage, template: MaskedDocument | undefined): Pick<FormatInput, 'earlier'> {
+  const earlier = source.earlier;
+  if (!earlier || earlier.language !== detected.language || earlier.variant !== detected.variant || earlier.template || template) return {};
+  return { earlier: { text: earlier.source.text, tree: earlier.tree } };
+}
+
 /** Masks a template (when the file is one), parses it with its language, and collects the settings. */
 export function analyzeWithLanguage(source: SourceDocument, detected: DetectedLanguage, lines: LineIndex, osloRelease?: string): AnalyzedDocument {
   const dialect = detectTemplateDialect(source.path, source.text, detected.language === 'rabbitmq-config' ? 'erlang' : 'line');
   const masked = dialect ? maskTemplate(source.text, dialect) : undefined;
   const template = masked && (masked.spans.length > 0 || masked.errors.length > 0) ? masked : undefined;
-  const input = { ...templateInput(source.path, template, source.text, detected.variant), ...(osloRelease ? { osloRelease } : {}) };
+  const input = {
+    ...templateInput(source.path, template, source.text, detected.variant),
+    ...(osloRelease ? { osloRelease } : {}),
+    ...reusable(source, detected, template),
+  };
   const analysis = ANALYZERS[detected.language](input);
   return {
-    source,
+    // Without `earlier`: a document must not keep every version before it alive.
+    source: source.earlier ? { path: source.path, text: source.text } : source,
     language: detected.language,
     variant: detected.variant,
     lines,

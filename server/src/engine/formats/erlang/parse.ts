@@ -15,12 +15,13 @@
 import type { ParseOutcome } from '../../core/parse.js';
 import type { Span } from '../../core/text.js';
 import type {
-  ErlangDocument, ErlangForm, ErlangNode, ErlangParseOptions, ErlangSyntaxError,
+  ErlangComment, ErlangDocument, ErlangForm, ErlangNode, ErlangParseOptions, ErlangSyntaxError,
 } from './ast.js';
 import { Cursor, type ParseErrorRecord } from './cursor.js';
 import { form, type ParsedForm } from './forms.js';
 import { Scanner, type ScanError } from './lexer.js';
 import { BAD_TERM, HEAD_MISMATCH, TOO_DEEP } from './messages.js';
+import { markPlain, reparse, type ErlangReuse } from './incremental.js';
 import { readPlainForms } from './plain-terms.js';
 import { findNonTerm } from './terms.js';
 import type { Token } from './tokens.js';
@@ -39,7 +40,10 @@ interface FormRange {
   readonly terminator: Token;
 }
 
-export function parseErlangTerms(text: string, options: ErlangParseOptions = {}): ErlangParseOutcome {
+export function parseErlangTerms(text: string, options: ErlangParseOptions = {}, earlier?: ErlangReuse): ErlangParseOutcome {
+  // After an edit, only the element around it when that is certain to give the same tree (incremental.ts).
+  const tree = earlier ? reparse(text, earlier) : null;
+  if (tree) return { tree, errors: [] };
   return parseWith(text, options, true);
 }
 
@@ -58,7 +62,12 @@ function parseWith(text: string, options: ErlangParseOptions, fastPath: boolean)
     // The leading plain forms (usually all of them) without token objects; the rest as tokens.
     const plain = readPlainForms(scanner);
     appendAll(forms, plain.forms);
-    if (plain.resume !== null) scanner.resumeAt(plain.resume);
+    if (plain.resume === null) {
+      const tree = { forms, comments: scanner.commentsSoFar as ErlangComment[] };
+      markPlain(tree);
+      return { tree, errors: [] };
+    }
+    scanner.resumeAt(plain.resume);
   }
   const scanned = scanner.run();
   const { tokens } = scanned;
