@@ -5,17 +5,31 @@ import { LANGUAGE_IDS } from '../../languages/ids.js';
 import { duplicateWinner } from '../../languages/support.js';
 import type { Rule } from '../rule.js';
 
-/** Occurrences that may collide: concrete keys, outside template branches and loops. */
-function groupByScopeAndKey(settings: readonly SettingOccurrence[]): Map<string, SettingOccurrence[]> {
-  const groups = new Map<string, SettingOccurrence[]>();
+/**
+ * The keys set more than once in a scope, each with its occurrences in
+ * document order; only concrete keys outside template branches and loops
+ * count. (A list is made only for a key seen twice: most keys are not.)
+ */
+function duplicateGroups(settings: readonly SettingOccurrence[]): SettingOccurrence[][] {
+  const byScope = new Map<string, Map<string, SettingOccurrence | SettingOccurrence[]>>();
+  const groups: SettingOccurrence[][] = [];
   for (const s of settings) {
     if (s.templated || s.conditional || s.repeatable) continue;
-    const id = `${s.scope}\u0000${s.key}`;
-    const list = groups.get(id);
-    if (list) list.push(s);
-    else groups.set(id, [s]);
+    let keys = byScope.get(s.scope);
+    if (!keys) {
+      keys = new Map();
+      byScope.set(s.scope, keys);
+    }
+    const found = keys.get(s.key);
+    if (found === undefined) keys.set(s.key, s);
+    else if (Array.isArray(found)) found.push(s);
+    else {
+      const list = [found, s];
+      keys.set(s.key, list);
+      groups.push(list);
+    }
   }
-  return groups;
+  return groups.sort((a, b) => a[0].keySpan.start - b[0].keySpan.start);
 }
 
 export const duplicateSetting: Rule = {
@@ -26,8 +40,7 @@ export const duplicateSetting: Rule = {
   languages: LANGUAGE_IDS,
   *check({ doc }): Iterable<Finding> {
     const winnerIsLast = duplicateWinner(doc.language) === 'last';
-    for (const list of groupByScopeAndKey(doc.settings).values()) {
-      if (list.length < 2) continue;
+    for (const list of duplicateGroups(doc.settings)) {
       const winner = winnerIsLast ? list[list.length - 1] : list[0];
       const winnerLine = doc.lines.lineOf(winner.keySpan.start) + 1;
       for (const loser of list) {
