@@ -51,9 +51,6 @@ const DRIVER_GROUPS_SINCE = '1.7.0';
 
 /** Options of the upstream catalog that Debian's lacks: the first version having each. */
 const ADDED_AFTER_DEBIAN: Record<string, string> = {
-  'oslo_messaging_rabbit/rpc_conn_pool_size': '16.0.0',
-  'oslo_messaging_rabbit/conn_pool_min_size': '16.0.0',
-  'oslo_messaging_rabbit/conn_pool_ttl': '16.0.0',
   'oslo_messaging_rabbit/rabbit_quorum_max_memory_length': '14.2.4',
   'oslo_messaging_rabbit/rabbit_quorum_max_memory_bytes': '14.2.4',
   'oslo_messaging_rabbit/rabbit_transient_quorum_queue': '14.7.0',
@@ -65,15 +62,42 @@ const ADDED_AFTER_DEBIAN: Record<string, string> = {
 };
 
 /**
+ * Options Debian's generator output lists in a group that never reads them.
+ * list_opts() put the connection-pool options (drivers/base.py `base_opts`)
+ * in [DEFAULT], but RabbitDriver.__init__ registers that list in
+ * [oslo_messaging_rabbit] and reads them there (rpc_conn_pool_size since
+ * 1.7.0, then in amqp_opts; the other two since they appeared in 5.6.0,
+ * commit 162f6e98). Commit 5f92d68e (16.0.0) fixed the listing. Checked
+ * against the installed 14.0.3 by test/catalog/oslo-installed.test.ts.
+ *
+ * Each is moved to the group that reads it before merging; a
+ * `deprecated_group` it has becomes the alias oslo.config honours. The
+ * ZeroMQ driver also read them in [DEFAULT] (5.6.0 to its removal in 9.0.0);
+ * that driver is not modelled.
+ */
+export const LISTED_IN_WRONG_GROUP: readonly { listed: string; readIn: string; neverRead?: OsloAlias }[] = [
+  { listed: 'DEFAULT/rpc_conn_pool_size', readIn: 'oslo_messaging_rabbit' },
+  ...(['conn_pool_min_size', 'conn_pool_ttl'] as const).map((name) => ({
+    listed: `DEFAULT/${name}`,
+    readIn: 'oslo_messaging_rabbit',
+    // No deprecated_group: the [DEFAULT] spelling the sample config showed was never read.
+    // (Like every option Debian's catalog has, no addedIn: the catalog dates only later additions.)
+    neverRead: {
+      group: 'DEFAULT',
+      name,
+      since: '5.6.0',
+      until: '5.6.0',
+      note: "the RabbitMQ driver reads it only in [oslo_messaging_rabbit]; oslo.messaging's sample config listed it under [DEFAULT] by mistake until 16.0.0",
+    },
+  })),
+];
+
+/**
  * Options of Debian's catalog that upstream later renamed or moved: the old
  * name becomes an alias of the new one from `since`, read until `until`
  * (equal when no release read both).
  */
 const RENAMED_AFTER_DEBIAN: readonly { from: string; to: string; since: string; until: string }[] = [
-  // "Move connection pool options to [oslo_messaging_rabbit]": no alias kept.
-  { from: 'DEFAULT/rpc_conn_pool_size', to: 'oslo_messaging_rabbit/rpc_conn_pool_size', since: '16.0.0', until: '16.0.0' },
-  { from: 'DEFAULT/conn_pool_min_size', to: 'oslo_messaging_rabbit/conn_pool_min_size', since: '16.0.0', until: '16.0.0' },
-  { from: 'DEFAULT/conn_pool_ttl', to: 'oslo_messaging_rabbit/conn_pool_ttl', since: '16.0.0', until: '16.0.0' },
   // The "quroum" typo, fixed in 14.2.4 with the old names kept as aliases until 17.0.0.
   {
     from: 'oslo_messaging_rabbit/rabbit_quroum_max_memory_length',
@@ -96,6 +120,8 @@ const RENAMED_AFTER_DEBIAN: readonly { from: string; to: string; since: string; 
  * "Remove deprecated aliases of notification options").
  */
 const ALIASES_DROPPED: Record<string, string> = {
+  // Commit 7f7d8048 "rabbit: Clean up deprecated options" dropped its deprecated_group.
+  'DEFAULT/rpc_conn_pool_size': '16.0.0',
   'DEFAULT/notification_driver': '16.0.0',
   'DEFAULT/notification_transport_url': '16.0.0',
   'DEFAULT/notification_topics': '16.0.0',
@@ -129,7 +155,6 @@ const OLDER_TRAIT_CHANGES: readonly { option: string; change: OsloOptionChange }
   { option: 'oslo_messaging_rabbit/rabbit_login_method', change: { in: '12.14.0', was: { choices: ['PLAIN', 'AMQPLAIN', 'RABBIT-CR-DEMO'] } } },
   { option: 'oslo_messaging_rabbit/rabbit_login_method', change: { in: '5.11.0', was: { choices: null } } },
   { option: 'oslo_messaging_rabbit/kombu_reconnect_delay', change: { in: '12.13.1', was: { min: null, max: null } } },
-  // Then in [DEFAULT]; the name moved in 16.0.0.
   { option: 'oslo_messaging_rabbit/rpc_conn_pool_size', change: { in: '12.5.1', was: { min: null } } },
 ];
 
@@ -362,6 +387,31 @@ function fromGeneratorFile(data: GeneratorOutput): Map<string, Draft> {
     for (const opt of opts) out.set(`${group}/${opt.name}`, fromGenerator(group, opt));
   }
   return out;
+}
+
+/** Debian's generator output with LISTED_IN_WRONG_GROUP's options moved to the group that reads them. */
+function relocateListed(output: GeneratorOutput): GeneratorOutput {
+  const options: Record<string, { opts: GeneratorOpt[] }> = {};
+  for (const [group, { opts }] of Object.entries(output.options)) options[group] = { opts: [...opts] };
+  for (const { listed, readIn } of LISTED_IN_WRONG_GROUP) {
+    const { group, name } = refOf(listed);
+    const from = options[group]?.opts ?? [];
+    const at = from.findIndex((o) => o.name === name);
+    if (at < 0) fail(`LISTED_IN_WRONG_GROUP: ${listed} is not in Debian's catalog`);
+    const to = options[readIn] ?? fail(`LISTED_IN_WRONG_GROUP: no group ${readIn} in Debian's catalog`);
+    if (to.opts.some((o) => o.name === name)) fail(`LISTED_IN_WRONG_GROUP: ${readIn}/${name} is listed already`);
+    to.opts.push(...from.splice(at, 1));
+  }
+  return { ...output, options };
+}
+
+/** The spelling the sample config showed but no release read, for the relocated options that had one. */
+function completeRelocated(merged: Map<string, Draft>, upstream: Map<string, Draft>): void {
+  for (const { listed, readIn, neverRead } of LISTED_IN_WRONG_GROUP) {
+    if (upstream.has(listed)) fail(`LISTED_IN_WRONG_GROUP: upstream lists ${listed} again`);
+    const draft = merged.get(`${readIn}/${refOf(listed).name}`) ?? fail(`LISTED_IN_WRONG_GROUP: ${listed} is not upstream in ${readIn}`);
+    if (neverRead) addAlias(draft, neverRead);
+  }
 }
 
 /** A legacy option as a draft (its aliases and removal are added by the caller). */
@@ -653,7 +703,7 @@ async function findUpstream(catalogDir: string): Promise<{ file: string; version
 export async function buildOsloCatalog(sharedDir: string): Promise<OsloCatalogData> {
   const dir = join(sharedDir, 'catalog');
   const upstreamFile = await findUpstream(dir);
-  const debian = fromGeneratorFile(await readJson<GeneratorOutput>(join(dir, 'oslo.messaging.json')));
+  const debian = fromGeneratorFile(relocateListed(await readJson<GeneratorOutput>(join(dir, 'oslo.messaging.json'))));
   const upstream = fromGeneratorFile(await readJson<GeneratorOutput>(join(dir, upstreamFile.file)));
   const legacy = await readJson<LegacyFile>(join(dir, 'oslo.messaging-legacy-removed.json'));
   const qpid = await readJson<QpidFile>(join(dir, 'qpid-legacy.json'));
@@ -663,6 +713,7 @@ export async function buildOsloCatalog(sharedDir: string): Promise<OsloCatalogDa
   const removedGroups = new Map(REMOVED_GROUPS.map((g) => [g.name, g]));
   const merged = mergeCatalogs(debian, upstream, ledger);
   addDebianOnly(merged, debian, removedGroups);
+  completeRelocated(merged, upstream);
   for (const opt of legacy.options) applyLegacy(merged, opt);
   const qpidGroup = addQpid(merged, qpid);
   for (const { option, alias } of OLDER_ALIASES) addAlias(merged.get(option) ?? fail(`OLDER_ALIASES: no ${option}`), alias);

@@ -12,6 +12,7 @@ import {
   newestOsloVersion,
   normalizeOsloGroup,
   osloGroupsHaving,
+  osloNamesElsewhere,
   resolveOsloRelease,
   suggestOsloOptions,
   validateOsloValue,
@@ -135,21 +136,57 @@ test('heartbeat_in_pthread: deprecated from 14.9.0, removed in 18.0.0', () => {
   assert.equal(lookupOsloOption(RABBIT, 'heartbeat_in_pthread', 'zed').option?.deprecatedForRemoval, undefined);
 });
 
-test('[DEFAULT] pool options moved to [oslo_messaging_rabbit] in 16.0.0', () => {
+test('pool options: read in [oslo_messaging_rabbit] all along; [DEFAULT] rpc_conn_pool_size an alias until 16.0.0, the others never read there', () => {
   for (const name of ['rpc_conn_pool_size', 'conn_pool_min_size', 'conn_pool_ttl']) {
-    const zed = lookupOsloOption('DEFAULT', name, 'zed');
-    assert.equal(zed.status, 'known');
-    assert.equal(zed.option?.group, 'DEFAULT');
-    const now = lookupOsloOption('DEFAULT', name);
-    assert.equal(now.status, 'renamed');
-    assert.deepEqual(now.replacement, { group: RABBIT, name });
-    assert.equal(now.changedIn, '16.0.0');
-    // The new spelling means nothing to Zed: such a service ignores it.
-    const early = lookupOsloOption(RABBIT, name, 'zed');
-    assert.equal(early.status, 'unknown');
-    assert.equal(early.introducedIn, '16.0.0');
-    assert.equal(lookupOsloOption(RABBIT, name).status, 'known');
+    for (const release of ['queens', 'zed', '2025.1', undefined]) {
+      const r = lookupOsloOption(RABBIT, name, release);
+      assert.equal(r.status, 'known', `${name} @${release}`);
+      assert.equal(r.deprecatedAlias, undefined);
+    }
   }
+  // deprecated_group='DEFAULT' until 16.0.0 dropped it.
+  const zed = lookupOsloOption('DEFAULT', 'rpc_conn_pool_size', 'zed');
+  assert.equal(zed.status, 'known');
+  assert.deepEqual(zed.replacement, { group: RABBIT, name: 'rpc_conn_pool_size' });
+  assert.equal(zed.deprecatedAlias?.stopsWorkingIn, '16.0.0');
+  const epoxy = lookupOsloOption('DEFAULT', 'rpc_conn_pool_size', '2025.1');
+  assert.equal(epoxy.status, 'renamed');
+  assert.equal(epoxy.changedIn, '16.0.0');
+  assert.equal(epoxy.note, undefined);
+  // The sample config's [DEFAULT] spelling: ignored at every release that has the option, and the lookup says why.
+  for (const name of ['conn_pool_min_size', 'conn_pool_ttl']) {
+    for (const release of ['newton', 'queens', 'zed', undefined]) {
+      const r = lookupOsloOption('DEFAULT', name, release);
+      assert.equal(r.status, 'renamed', `[DEFAULT] ${name} @${release}`);
+      assert.deepEqual(r.replacement, { group: RABBIT, name });
+      assert.match(r.note ?? '', /reads it only in \[oslo_messaging_rabbit\]/);
+    }
+  }
+});
+
+test('rabbit_durable_queues: a [DEFAULT] name only, never one of [oslo_messaging_rabbit]', () => {
+  assert.equal(lookupOsloOption('DEFAULT', 'rabbit_durable_queues', 'rocky').status, 'known');
+  assert.equal(lookupOsloOption('DEFAULT', 'rabbit_durable_queues').status, 'renamed');
+  assert.equal(lookupOsloOption('DEFAULT', 'rabbit_durable_queues').changedIn, '9.0.0');
+  for (const release of ['kilo', 'rocky', undefined]) assert.equal(lookupOsloOption(RABBIT, 'rabbit_durable_queues', release).status, 'unknown');
+  const elsewhere = osloNamesElsewhere(RABBIT, 'rabbit_durable_queues');
+  assert.deepEqual(
+    elsewhere.map((e) => [e.option.name, e.alias.group, e.alias.until]),
+    [['amqp_durable_queues', 'DEFAULT', '9.0.0']],
+  );
+  // An option's own name in its own group is never "elsewhere".
+  assert.deepEqual(osloNamesElsewhere(RABBIT, 'conn_pool_min_size'), []);
+  assert.deepEqual(osloNamesElsewhere(RABBIT, 'no_such_option'), []);
+});
+
+test('listing follows renames: a release lists the name it registers', () => {
+  const names = (release: string) => listOsloOptions(RABBIT, release).map((o) => o.name);
+  assert.ok(names('zed').includes('rabbit_quroum_max_memory_length'));
+  assert.ok(!names('zed').includes('rabbit_quorum_max_memory_length'));
+  assert.ok(names('2024.1').includes('rabbit_quorum_max_memory_length'));
+  assert.ok(!names('2024.1').includes('rabbit_quroum_max_memory_length'), 'a deprecated alias is not listed');
+  for (const release of ['zed', '2025.1']) assert.ok(names(release).includes('conn_pool_min_size'), release);
+  assert.ok(!listOsloOptions('DEFAULT', 'zed').some((o) => o.name === 'conn_pool_min_size'));
 });
 
 test('the rabbit_quroum_* typo: the only name before 14.2.4, an alias until 17.0.0', () => {

@@ -49,6 +49,12 @@ export interface OsloAlias extends OsloOptionRef {
   readonly since?: string;
   /** The first version that no longer reads this name. Absent: still read by the newest release. */
   readonly until?: string;
+  /**
+   * Why the name is not read where a reader would expect it, when that is
+   * not a plain rename (a spelling the sample config showed but no release
+   * read): said in place of "no longer read since".
+   */
+  readonly note?: string;
 }
 
 /** Marked `deprecated_for_removal=True`: still read, with a warning, until removed. */
@@ -172,7 +178,10 @@ export interface OsloLookup {
   readonly changedIn?: string;
   /** `unknown`: the first version that has an option of this name in this group. */
   readonly introducedIn?: string;
-  /** `removed` for a whole group: why the group went. */
+  /**
+   * `removed` for a whole group: why the group went. `renamed`: why the old
+   * name is not read, when it never was (see OsloAlias.note).
+   */
   readonly note?: string;
   /** `known` through an old name: it still works but is deprecated in favour of `replacement`. */
   readonly deprecatedAlias?: {

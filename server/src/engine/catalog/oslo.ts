@@ -46,6 +46,7 @@ function indexCatalog(data: OsloCatalogData) {
   const options = new Map<string, OsloOptionData[]>();
   const aliases = new Map<string, AliasEntry[]>();
   const groups = new Map<string, OsloGroupData>();
+  const aliasesByName = new Map<string, AliasEntry[]>();
   const push = <T>(map: Map<string, T[]>, k: string, v: T) => {
     const list = map.get(k);
     if (list) list.push(v);
@@ -54,9 +55,12 @@ function indexCatalog(data: OsloCatalogData) {
   for (const g of data.groups) groups.set(g.name, g);
   for (const o of data.options) {
     push(options, key(o.group, o.name), o);
-    for (const a of o.aliases ?? []) push(aliases, key(a.group, a.name), { option: o, alias: a });
+    for (const a of o.aliases ?? []) {
+      push(aliases, key(a.group, a.name), { option: o, alias: a });
+      push(aliasesByName, a.name, { option: o, alias: a });
+    }
   }
-  return { options, aliases, groups };
+  return { options, aliases, groups, aliasesByName };
 }
 
 const INDEX = indexCatalog(CATALOG);
@@ -169,7 +173,13 @@ function underOldName(option: OsloOptionData, alias: OsloAlias): OsloOptionData 
 function byAlias({ option, alias }: AliasEntry, release: string): OsloLookup {
   if (option.removedIn && releaseIncludes(release, option.removedIn)) return removed(option, option.removedIn);
   if (alias.until && releaseIncludes(release, alias.until)) {
-    return { status: 'renamed', option: optionAt(option, release), replacement: refOf(option), changedIn: alias.until };
+    return {
+      status: 'renamed',
+      option: optionAt(option, release),
+      replacement: refOf(option),
+      changedIn: alias.until,
+      ...(alias.note ? { note: alias.note } : {}),
+    };
   }
   // Before the rename, the old name was the option itself (renames keep the traits).
   if (alias.since && !releaseIncludes(release, alias.since)) return known(underOldName(option, alias), release);
@@ -205,14 +215,27 @@ export function lookupOsloOption(group: string, name: string, release?: string):
   return best ?? { status: 'unknown' };
 }
 
-/** The options `group` has at `release` (default: the newest), in catalog order. */
+/**
+ * The options `group` has at `release` (default: the newest), in catalog
+ * order, each under the name that release registers it by: an option renamed
+ * later is listed under its old name (Zed has rabbit_quroum_max_memory_length,
+ * not yet rabbit_quorum_max_memory_length). Deprecated aliases are not listed.
+ */
 export function listOsloOptions(group: string, release?: string): OsloOption[] {
   const at = releaseOf(release);
   const g = normalizeOsloGroup(group);
-  return CATALOG.options.filter((o) => o.group === g).flatMap((o) => {
-    const verdict = byOwnName(o, at);
-    return verdict.status === 'known' ? [verdict.option!] : [];
-  });
+  const out = new Map<string, OsloOption>();
+  for (const option of CATALOG.options) {
+    const verdicts = [
+      ...(option.group === g ? [byOwnName(option, at)] : []),
+      ...(option.aliases ?? []).filter((a) => a.group === g).map((alias) => byAlias({ option, alias }, at)),
+    ];
+    for (const v of verdicts) {
+      if (v.status !== 'known' || v.deprecatedAlias || !v.option || out.has(v.option.name)) continue;
+      out.set(v.option.name, v.option);
+    }
+  }
+  return [...out.values()];
 }
 
 /** The groups in which an option called `name` is read at `release`: "transport_url belongs in [DEFAULT]". */
@@ -220,6 +243,24 @@ export function osloGroupsHaving(name: string, release?: string): string[] {
   const at = releaseOf(release);
   const groups = CATALOG.options.filter((o) => o.name === name && byOwnName(o, at).status === 'known').map((o) => o.group);
   return [...new Set(groups)];
+}
+
+/** An option of a group, and one of its old names that lived in another group. */
+export interface OsloNameElsewhere {
+  readonly option: OsloOptionData;
+  readonly alias: OsloAlias;
+}
+
+/**
+ * Options of `group` that `name` was an old name of in some other group:
+ * `rabbit_durable_queues` in [oslo_messaging_rabbit] was only ever read in
+ * [DEFAULT], as amqp_durable_queues. Explains an unknown name rather than
+ * judging it.
+ */
+export function osloNamesElsewhere(group: string, name: string): OsloNameElsewhere[] {
+  const g = normalizeOsloGroup(group);
+  // Under the option's own name, the name in this group is the option itself (perhaps of a later release).
+  return (INDEX.aliasesByName.get(name) ?? []).filter(({ option, alias }) => option.group === g && option.name !== name && alias.group !== g);
 }
 
 /**

@@ -18,6 +18,7 @@ export {
 } from './transport.js';
 export { rabbitTls, RABBIT_GROUP, type RabbitTls } from './tls.js';
 export { booleanOption, driverOption, stringOption, truth, isNonEmpty, QUERY_OPTIONS_SINCE, type Effective } from './driver-options.js';
+export { checkQueryOptions, type QueryProblem } from './query-options.js';
 export { parseTransportUrl, type TransportHost, type TransportUrl, type TransportUrlError, type TransportUrlParse } from './transport-url.js';
 export { maskTransportUrl, readAuthority, breakingCharacter, encodeCredential, type RawAuthority, type RawLogin } from './credentials.js';
 export { scanDollars, interpolate, type DollarUse, type InterpolatedValue } from './interpolation.js';

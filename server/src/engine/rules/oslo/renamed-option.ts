@@ -4,6 +4,7 @@ import { canonicalOption, type OsloMessagingModel, type PlacedEntry } from '../.
 import type { RuleContext } from '../context.js';
 import type { Rule } from '../rule.js';
 import { addSettings, removeEntry } from './ini-edits.js';
+import { mayBreakPoolBounds } from './pool-bounds.js';
 import { editTarget, osloModel, releaseLabel } from './support.js';
 
 /** An old name in the file: ignored by the release (`renamed`) or still read but deprecated. */
@@ -13,12 +14,16 @@ interface OldName {
   readonly ignored: boolean;
   /** The first release that ignores it. */
   readonly until?: string;
+  /** Why it is ignored, when it never was read there (not a plain rename). */
+  readonly note?: string;
 }
 
 function oldNameOf(model: OsloMessagingModel, placed: PlacedEntry): OldName | undefined {
   const found = model.settings.lookup(placed.section.group, placed.entry.key);
   if (!found.replacement) return undefined;
-  if (found.status === 'renamed') return { placed, current: found.replacement, ignored: true, ...(found.changedIn ? { until: found.changedIn } : {}) };
+  if (found.status === 'renamed') {
+    return { placed, current: found.replacement, ignored: true, ...(found.changedIn ? { until: found.changedIn } : {}), ...(found.note ? { note: found.note } : {}) };
+  }
   if (found.status === 'known' && found.deprecatedAlias) {
     const until = found.deprecatedAlias.stopsWorkingIn;
     return { placed, current: found.replacement, ignored: false, ...(until ? { until } : {}) };
@@ -52,11 +57,13 @@ function fixFor(ctx: RuleContext, model: OsloMessagingModel, olds: readonly OldN
   }
   const keep = chosen(olds);
   const { entry, section } = keep.placed;
+  // An ignored pool size brought back could stop the driver from starting.
+  const safe = !keep.ignored || !mayBreakPoolBounds(model, current, entry.value);
   if (section.group === current.group) {
     return {
       title: `Rename '${entry.key}' to '${current.name}'`,
       edits: [{ span: entry.keySpan, newText: current.name }, ...removeAll(keep)],
-      safe: true,
+      safe,
       preferred: true,
     };
   }
@@ -67,7 +74,7 @@ function fixFor(ctx: RuleContext, model: OsloMessagingModel, olds: readonly OldN
   return {
     title: `Move '${entry.key}' to [${current.group}] ${current.name}`,
     edits: [...removeAll(), addSettings(editTarget(ctx, model), current.group, [line])],
-    safe: true,
+    safe,
     preferred: true,
   };
 }
@@ -75,6 +82,9 @@ function fixFor(ctx: RuleContext, model: OsloMessagingModel, olds: readonly OldN
 function message(old: OldName): string {
   const { entry, section } = old.placed;
   const where = old.current.group === section.group ? `'${old.current.name}'` : `[${old.current.group}] ${old.current.name}`;
+  if (old.ignored && old.note) {
+    return `'${entry.key}' is ignored in [${section.group}] (${old.note}): ${old.current.name} keeps its default; use ${where}`;
+  }
   if (old.ignored) {
     const since = old.until ? ` since oslo.messaging ${releaseLabel(old.until)}` : '';
     return `'${entry.key}' is no longer read${since}: it is ignored and ${old.current.name} keeps its default; use ${where}`;
