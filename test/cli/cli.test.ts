@@ -168,3 +168,9 @@ test('.mq-harden.json in the current directory sets rule severities; --config na
   assert.equal(broken.code, 2);
   assert.match(broken.stderr, /broken\.json is not valid JSON/);
 });
+
+test('a reader that stops early (| head) ends the CLI quietly, with its usual exit status', () => {
+  const run = spawnSync('bash', ['-c', `node '${CLI}' check --format json examples | head -c 20 >/dev/null; exit \${PIPESTATUS[0]}`], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(run.stderr, '', 'no EPIPE stack trace');
+  assert.equal(run.status, 1, 'the examples have findings: exit status 1, as without the pipe');
+});

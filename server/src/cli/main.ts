@@ -54,6 +54,11 @@ export function main(argv: readonly string[], io: Io): number {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`mq-harden check … | head`) closes the pipe: stop quietly, as Unix tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const code = main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
