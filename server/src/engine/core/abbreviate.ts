@@ -7,12 +7,20 @@
 /** Longest user text a message quotes; longer text keeps this many characters and gets `…`. */
 export const MAX_QUOTED = 60;
 
+/**
+ * Where to cut `text` to keep at most `max` characters: `max`, or one less
+ * when that would split a surrogate pair. (The text's length when shorter.)
+ */
+export function cutPoint(text: string, max: number): number {
+  if (text.length <= max) return text.length;
+  const last = text.charCodeAt(max - 1);
+  return last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
+}
+
 /** `text` itself when short, else its first {@link MAX_QUOTED} characters (never half a surrogate pair) and `…`. */
 export function abbreviate(text: string, max = MAX_QUOTED): string {
   if (text.length <= max) return text;
-  const last = text.charCodeAt(max - 1);
-  const cut = last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
-  return `${text.slice(0, cut)}…`;
+  return `${text.slice(0, cutPoint(text, max))}…`;
 }
 
 /**

@@ -6,6 +6,8 @@
  * cuttlefish's parser reads whole lines and stops before the first line it
  * cannot read, so `line` is that line (1-based) and the column is always 1.
  */
+import { abbreviate } from '../../core/abbreviate.js';
+
 export function syntaxErrorMessage(line: number, reason: string): string {
   return `Syntax error after line ${line} column 1, parsing incomplete: ${reason}`;
 }
@@ -36,10 +38,7 @@ function quoteChar(c: string): string {
 /** Longest key quoted in a message: a 1 MB key must not make a 1 MB diagnostic. */
 export const MAX_QUOTED_KEY = 200;
 
-/** `text`, cut to {@link MAX_QUOTED_KEY} characters with `…` when longer (never inside a surrogate pair). */
+/** `text`, cut to {@link MAX_QUOTED_KEY} characters with `…` when longer. */
 function shortened(text: string): string {
-  if (text.length <= MAX_QUOTED_KEY) return text;
-  const last = text.charCodeAt(MAX_QUOTED_KEY - 1);
-  const cut = last >= 0xd800 && last <= 0xdbff ? MAX_QUOTED_KEY - 1 : MAX_QUOTED_KEY;
-  return `${text.slice(0, cut)}…`;
+  return abbreviate(text, MAX_QUOTED_KEY);
 }

@@ -6,6 +6,7 @@
  * error). The assignment-before-section error carries no line in oslo (it
  * prints `: None`), so it has no suffix here.
  */
+import { cutPoint } from '../../core/abbreviate.js';
 import { pythonRepr } from './python-text.js';
 
 /** The texts of oslo.config's `ParseError`s, word for word. */
@@ -29,11 +30,5 @@ export const MAX_QUOTED_LINE = 200;
 /** The message for an error oslo raises about one line (`line` is that line with trailing whitespace removed). */
 export function lineErrorMessage(kind: OsloMessageKind, line: string): string {
   if (line.length <= MAX_QUOTED_LINE) return `${OSLO_MESSAGES[kind]}: ${pythonRepr(line)}`;
-  // Do not cut a surrogate pair in two.
-  const cut = isHighSurrogate(line.charCodeAt(MAX_QUOTED_LINE - 1)) ? MAX_QUOTED_LINE - 1 : MAX_QUOTED_LINE;
-  return `${OSLO_MESSAGES[kind]}: ${pythonRepr(line.slice(0, cut))}…`;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+  return `${OSLO_MESSAGES[kind]}: ${pythonRepr(line.slice(0, cutPoint(line, MAX_QUOTED_LINE)))}…`;
 }

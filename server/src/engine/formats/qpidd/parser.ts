@@ -8,6 +8,7 @@
  * - any other non-empty line must contain `=`, split at the first one.
  * boost stops at the first invalid line; we report it and read on.
  */
+import { abbreviate } from '../../core/abbreviate.js';
 import type { ParseOutcome, SyntaxError } from '../../core/parse.js';
 import type { Span } from '../../core/text.js';
 import type { QpiddComment, QpiddDocument, QpiddEntry, QpiddSection } from './ast.js';
@@ -99,16 +100,10 @@ function prefixOf(section: string): string {
 const MAX_QUOTED_LINE = 200;
 
 function invalidLine(text: string, line: Span): SyntaxError {
-  let end = Math.min(line.end, line.start + MAX_QUOTED_LINE);
-  // Do not cut a surrogate pair in two.
-  if (end < line.end && isHighSurrogate(text.charCodeAt(end - 1))) end--;
-  const shown = text.slice(line.start, end) + (end < line.end ? '…' : '');
+  const shown = abbreviate(text.slice(line.start, line.end), MAX_QUOTED_LINE);
   return { span: line, message: `the options configuration file contains an invalid line '${shown}'` };
 }
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
 
 /** boost's trim_ws: only space, tab, CR and LF count as whitespace. */
 function trim(text: string, start: number, end: number): Span {
