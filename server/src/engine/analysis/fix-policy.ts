@@ -34,24 +34,13 @@
  * the finding and makes the change by hand.
  */
 import type { FixProposal, SpanEdit } from '../core/findings.js';
-import type { MaskedDocument, TemplateSpan } from '../templates/types.js';
+import { firstEndingAfter } from '../core/text.js';
+import type { MaskedDocument } from '../templates/types.js';
 import type { AnalyzedDocument } from './document.js';
 
 /** Whether edits can be placed by `doc`'s tree: neither its template tags nor its format had a syntax error. */
 export function treeIsReliable(doc: AnalyzedDocument): boolean {
   return doc.syntaxErrors.length === 0 && (doc.template?.errors.length ?? 0) === 0;
-}
-
-/** Index of the first tag that ends after `offset` (tags are sorted and disjoint), or `tags.length`. */
-function firstEndingAfter(tags: readonly TemplateSpan[], offset: number): number {
-  let lo = 0;
-  let hi = tags.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tags[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

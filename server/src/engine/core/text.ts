@@ -34,6 +34,18 @@ export function spansOverlap(a: Span, b: Span, touching = false): boolean {
   return touching ? a.start <= b.end && b.start <= a.end : a.start < b.end && b.start < a.end;
 }
 
+/** Index of the first of the sorted, disjoint `spans` that ends after `offset`, or `spans.length`. */
+export function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Offset of the start of the line holding `offset` (after a `\n`, `\r\n` or lone `\r`). */
 export function lineStartOf(text: string, offset: number): number {
   let i = offset;

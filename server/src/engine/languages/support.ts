@@ -1,5 +1,5 @@
 import type { AnalyzedDocument, SourceDocument } from '../analysis/document.js';
-import type { LineIndex, Span } from '../core/text.js';
+import { firstEndingAfter, type LineIndex } from '../core/text.js';
 import { detectTemplateDialect, maskTemplate } from '../templates/index.js';
 import type { MaskedDocument } from '../templates/types.js';
 import type { DetectedLanguage } from './detect.js';
@@ -24,18 +24,6 @@ const ANALYZERS: Record<LanguageId, (input: FormatInput) => FormatAnalysis<unkno
  */
 export function duplicateWinner(_language: LanguageId): 'first' | 'last' {
   return 'last';
-}
-
-/** First index in sorted `spans` whose end is > offset. */
-function firstEndingAfter(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** What the format analysers and the models ask about template tags. */
