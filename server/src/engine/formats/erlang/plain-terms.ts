@@ -105,7 +105,7 @@ export function plainValue(scanner: Scanner): ErlangNode | null {
     for (;;) {
       if (stack.length === 0) return value;
       const frame = stack[stack.length - 1];
-      frame.items.push(frame.closer === '>>' ? segmentOf(value) : value);
+      frame.items.push(value);
       const next = scanner.tokenType;
       if (next === ',') {
         if (!advance(scanner)) return null;
@@ -207,19 +207,15 @@ function closedBracket(frame: Frame, end: number): ErlangNode {
   const span = { start: frame.start, end };
   if (frame.closer === ']') return { kind: 'list', span, elements: frame.items, tail: null };
   if (frame.closer === '}') return { kind: 'tuple', span, elements: frame.items };
-  return binaryOf(span, frame.items as unknown as BinarySegment[]);
+  return binaryOf(span, frame.items.map(segmentOf));
 }
 
 /** The types of every plain segment: none. One shared array, as a config holds thousands of segments. */
 const NO_TYPES: readonly TypeSpecifier[] = Object.freeze([]);
 
-/**
- * A segment with no size and no types: its value alone. (Stored in the
- * frame's items until the binary closes.)
- */
-function segmentOf(value: ErlangNode): ErlangNode {
-  const segment: BinarySegment = { span: value.span, value, size: null, types: NO_TYPES };
-  return segment as unknown as ErlangNode;
+/** A segment with no size and no types: its value alone. */
+function segmentOf(value: ErlangNode): BinarySegment {
+  return { span: value.span, value, size: null, types: NO_TYPES };
 }
 
 /**
