@@ -9,7 +9,7 @@
  *    written out at once; only the counts the exit code needs are kept.
  */
 import { writeFileSync } from 'node:fs';
-import { analyze, buildDocument, type EngineOptions } from '../engine/analysis/analyze.js';
+import { analyze, buildDocument, type AnalysisResult, type EngineOptions } from '../engine/analysis/analyze.js';
 import { fixAll } from '../engine/analysis/fix-all.js';
 import { SEVERITY_RANK } from '../engine/core/findings.js';
 import type { DetectedLanguage } from '../engine/languages/detect.js';
@@ -67,6 +67,7 @@ function checkFile(file: CandidateFile, cmd: CheckCommand, options: EngineOption
   const fileOptions: EngineOptions = language ? { ...options, language } : options;
   let text = read.text;
   let applied: FileReport['applied'];
+  let analysed: AnalysisResult | undefined;
   if (cmd.fix) {
     const fixed = fixAll({ path: file.path, text }, fileOptions);
     if (fixed.text !== text) {
@@ -79,8 +80,9 @@ function checkFile(file: CandidateFile, cmd: CheckCommand, options: EngineOption
       text = fixed.text;
     }
     applied = fixed.applied;
+    analysed = fixed.analysis;
   }
-  const result = analyze({ path: file.path, text }, fileOptions);
+  const result = analysed ?? analyze({ path: file.path, text }, fileOptions);
   if (!result) {
     if (file.explicit) io.err(`mq-harden: ${file.path}: not a file mq-harden recognises (use --language to force one)\n`);
     return undefined;

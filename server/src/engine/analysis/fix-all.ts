@@ -1,6 +1,6 @@
 import type { EngineDiagnostic, SpanEdit } from '../core/findings.js';
 import type { LineIndex } from '../core/text.js';
-import { analyze, type EngineOptions } from './analyze.js';
+import { analyze, type AnalysisResult, type EngineOptions } from './analyze.js';
 import type { SourceDocument } from './document.js';
 import { applySpanEdits } from './edits.js';
 
@@ -140,11 +140,15 @@ interface Progress {
  * - when a pass would change nothing, or lead back to a text already seen;
  * - after {@link MAX_FIX_PASSES} passes.
  */
-export function fixAll(source: SourceDocument, options: EngineOptions = {}): FixAllResult {
-  return fixUntilSettled(source.text, (text) => {
+export function fixAll(source: SourceDocument, options: EngineOptions = {}): FixAllResult & { readonly analysis?: AnalysisResult } {
+  let last: { text: string; result: AnalysisResult | undefined } | undefined;
+  const outcome = fixUntilSettled(source.text, (text) => {
     const result = analyze({ path: source.path, text }, options);
+    last = { text, result };
     return result && { lines: result.document.lines, diagnostics: result.diagnostics };
   });
+  // The last pass analysed the final text when fix-all settled: callers need not analyse it again.
+  return last?.text === outcome.text && last.result ? { ...outcome, analysis: last.result } : outcome;
 }
 
 /** {@link fixAll} over any analysis (tests give one whose fixes never settle). */
@@ -167,7 +171,7 @@ export function fixUntilSettled(original: string, diagnose: Diagnose): FixAllRes
     const next = applySpanEdits(current.text, pass.edits);
     // The same text again: the fixes changed nothing, or undid each other.
     if (history.some((h) => h.text === next)) return outcome(current, false);
-    applied.push(...pass.fixes);
+    for (const fix of pass.fixes) applied.push(fix); // not push(...): a pass may hold more fixes than a call takes arguments
     history.push({ text: next, appliedCount: applied.length, edits: pass.edits });
   }
 }
