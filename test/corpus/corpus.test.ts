@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/engine/analysis/analyze.js';
 import { CORPUS_DIR, sharedAvailable } from '../helpers/paths.js';
+import { filesUnder } from '../helpers/files.js';
 
 /**
  * Real files that the real parser rejects too, with the reason. Every other
@@ -16,22 +17,13 @@ const KNOWN_BAD: Record<string, string> = {
     "extracted from the docs with the Markdown fence line still on line 1; cuttlefish stops there",
 };
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (name !== 'SOURCES.md') out.push(p);
-  }
-  return out;
-}
-
 test('every corpus file goes through the engine without throwing and without false syntax errors', (t) => {
   if (!sharedAvailable()) {
     if (process.env.CI === 'true') throw new Error(`corpus missing at ${CORPUS_DIR}`);
     t.skip(`CORPUS MISSING at ${CORPUS_DIR}`);
     return;
   }
-  const files = walk(CORPUS_DIR);
+  const files = filesUnder(CORPUS_DIR);
   assert.ok(files.length > 50, `only ${files.length} corpus files`);
   const recognised: string[] = [];
   const wrong: string[] = [];

@@ -4,7 +4,7 @@
 // the benchmark's generated config, random terms and mutations of them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseErlangTerms, parseErlangTermsWithoutFastPath } from '../../server/src/engine/formats/erlang/parse.js';
@@ -12,6 +12,7 @@ import { classicConfig } from '../../scripts/bench/generate/erlang.js';
 import { mutatedSeed } from '../fuzz/arbitraries.js';
 import { TARGETS } from '../fuzz/targets.js';
 import { seedFiles } from '../fuzz/seeds.js';
+import { filesUnder } from '../helpers/files.js';
 import { ROOT } from '../helpers/paths.js';
 import { flatten } from './flatten.js';
 
@@ -25,15 +26,8 @@ function assertSame(text: string, what: string, allowCalls = false): void {
   }
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
-
 test('every Erlang fixture parses the same with and without the fast path', () => {
-  const all = files(join(ROOT, 'test', 'fixtures', 'erlang'));
+  const all = filesUnder(join(ROOT, 'test', 'fixtures', 'erlang'));
   assert.ok(all.length > 100, `${all.length} fixtures`);
   for (const path of all) assertSame(readFileSync(path, 'utf8'), path, path.includes('/calls/'));
 });

@@ -7,14 +7,15 @@
  * Also a guard against regular expressions that go quadratic on long lines.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { test } from 'node:test';
 import { detectLanguage } from '../../server/src/engine/languages/detect.js';
 import { CORPUS_DIR, sharedAvailable } from '../helpers/paths.js';
 import { SCOPE_OF_LANGUAGE, grammarFiles } from './grammar-files.js';
 import { createTokenizer, type TokenizedText } from './textmate.js';
 import { findGrammarTool, toolMissing } from './tool.js';
+import { filesUnder } from '../helpers/files.js';
 
 /** Corpus files that really hold a line their software refuses, and where the grammar marks it. */
 const KNOWN_INVALID: Record<string, { line: number; why: string }> = {
@@ -23,15 +24,6 @@ const KNOWN_INVALID: Record<string, { line: number; why: string }> = {
     why: 'extracted from the docs with the Markdown fence line still on line 1; cuttlefish stops there',
   },
 };
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (name !== 'SOURCES.md') out.push(p);
-  }
-  return out;
-}
 
 /** 0-based lines that hold an `invalid.*` token. */
 function invalidLines(tokens: TokenizedText): number[] {
@@ -52,7 +44,7 @@ test('every corpus file ends at the top level of its grammar, with nothing inval
   const tokenizer = createTokenizer(tool, grammarFiles());
   const perLanguage = new Map<string, number>();
   const problems: string[] = [];
-  for (const file of walk(CORPUS_DIR)) {
+  for (const file of filesUnder(CORPUS_DIR)) {
     const rel = relative(CORPUS_DIR, file);
     const text = readFileSync(file, 'utf8');
     const detected = detectLanguage(file, text);

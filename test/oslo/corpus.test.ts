@@ -7,19 +7,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CORPUS_DIR, sharedAvailable } from '../helpers/paths.js';
 import { lint } from './engine.js';
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (name !== 'SOURCES.md') out.push(p);
-  }
-  return out;
-}
+import { filesUnder } from '../helpers/files.js';
 
 /** Secrets written in a file: passwords of URLs and of *password* options (long enough to be telling). */
 function secretsOf(text: string): string[] {
@@ -35,7 +27,7 @@ test('corpus: every oslo file goes through the OSLO and QPID rules cleanly', (t)
     if (process.env.CI === 'true') throw new Error(`corpus missing at ${CORPUS_DIR}`);
     return t.skip(`CORPUS MISSING at ${CORPUS_DIR}`);
   }
-  const files = walk(join(CORPUS_DIR, 'oslo'));
+  const files = filesUnder(join(CORPUS_DIR, 'oslo'));
   assert.ok(files.length >= 30);
   for (const file of files) {
     const rel = relative(CORPUS_DIR, file);
@@ -52,7 +44,7 @@ test('corpus: every oslo file goes through the OSLO and QPID rules cleanly', (t)
 
 test('corpus: on kolla-ansible templates only heartbeat_in_pthread (removed in 18.0.0) is reported', (t) => {
   if (!sharedAvailable()) return t.skip(`CORPUS MISSING at ${CORPUS_DIR}`);
-  for (const file of walk(join(CORPUS_DIR, 'oslo', 'kolla-ansible'))) {
+  for (const file of filesUnder(join(CORPUS_DIR, 'oslo', 'kolla-ansible'))) {
     const text = readFileSync(file, 'utf8');
     const ours = lint({ path: file, text }, { language: 'oslo-config' }).findings.filter((f) => /^(OSLO|QPID)/.test(f.code));
     const expected = [...text.matchAll(/^heartbeat_in_pthread\s*=/gm)].map((m) => m.index);

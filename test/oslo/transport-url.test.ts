@@ -11,12 +11,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTransportUrl, type TransportUrlParse } from '../../server/src/engine/model/oslo/transport-url.js';
 import { oracleMissing } from '../helpers/oracle.js';
 import { CORPUS_DIR, ROOT, sharedAvailable } from '../helpers/paths.js';
 import { runPythonJson, whyPythonOracleMissing } from './oracle.js';
+import { filesUnder } from '../helpers/files.js';
 
 const ORACLE = join(ROOT, 'test/oracles/oslo_transport.py');
 
@@ -120,19 +121,10 @@ const URL_IN_TEXT = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s'"<>()`]*/g;
 const TRANSPORT_URL_LINE = /^[#;]?\s*(?:notification_)?transport_url\s*[=:][ \t]*(.*)$/gm;
 const TEMPLATE_TAG = /\{[{%#]|<%|@[A-Z_]+@/;
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (name !== 'SOURCES.md') out.push(p);
-  }
-  return out;
-}
-
 /** Every URL text of the plain corpus files (templates skipped). */
 function corpusUrls(): string[] {
   const urls = new Set<string>();
-  for (const file of walk(CORPUS_DIR)) {
+  for (const file of filesUnder(CORPUS_DIR)) {
     const text = readFileSync(file, 'utf8');
     if (TEMPLATE_TAG.test(text)) continue;
     for (const m of text.matchAll(URL_IN_TEXT)) urls.add(m[0]);
